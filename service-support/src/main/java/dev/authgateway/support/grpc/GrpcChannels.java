@@ -1,0 +1,48 @@
+package dev.authgateway.support.grpc;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.helidon.config.Config;
+
+/**
+ * Opens the one long-lived channel a client keeps to a gRPC service.
+ *
+ * <p>grpc-java (Netty) rather than Helidon's 4.2.0 gRPC client: that client sends no metadata,
+ * ignores deadlines and opens a TCP connection per call.
+ *
+ * <p>Config keys under the node given: {@code host} (default 127.0.0.1), {@code port} (required),
+ * {@code keepalive} (default PT30S).
+ */
+public final class GrpcChannels {
+
+    private GrpcChannels() {
+    }
+
+    public static ManagedChannel open(Config channel) {
+        String host = channel.get("host").asString().orElse("127.0.0.1");
+        int port = channel.get("port").asInt()
+                .orElseThrow(() -> new IllegalStateException("Missing required config: " + channel.key() + ".port"));
+        Duration keepalive = channel.get("keepalive").as(Duration.class).orElse(Duration.ofSeconds(30));
+        return NettyChannelBuilder.forAddress(host, port)
+                .usePlaintext()
+                .keepAliveTime(keepalive.toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveWithoutCalls(false)
+                .build();
+    }
+
+    /** Closes a channel, waiting briefly for calls in flight. */
+    public static void close(ManagedChannel channel) {
+        channel.shutdown();
+        try {
+            if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+                channel.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            channel.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
