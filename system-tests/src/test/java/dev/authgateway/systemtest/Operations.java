@@ -1,0 +1,39 @@
+package dev.authgateway.systemtest;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The GraphQL documents a frontend sends, and fresh inputs for them. */
+final class Operations {
+
+    static final String USER_FIELDS = "{ id username email displayName createdAt }";
+    static final String SIGNUP = "mutation Signup($input: SignupInput!) { signup(input: $input) "
+            + "{ accessToken tokenType expiresIn user " + USER_FIELDS + " } }";
+    static final String LOGIN = "mutation Login($input: LoginInput!) { login(input: $input) "
+            + "{ accessToken tokenType expiresIn user " + USER_FIELDS + " } }";
+    static final String PROFILE = "query Profile { profile " + USER_FIELDS + " }";
+    static final String UPDATE_PROFILE = "mutation Update($input: UpdateProfileInput!) { updateProfile(input: $input) "
+            + USER_FIELDS + " }";
+    static final String STRONG_PASSWORD = "correct horse battery staple";
+
+    private Operations() {
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static Map<String, Object> signupInput(String username, String email, String password, String displayName) {
+        return Map.of("input", Map.of(
+                "username", username, "email", email, "password", password, "displayName", displayName));
+    }
+
+    static Map<String, Object> newSignup() {
+        String username = uniqueName("u");
+        return signupInput(username, username + "@example.com", STRONG_PASSWORD, "Ada " + username);
+    }
+
+    static Map<String, Object> loginInput(String login, String password) {
+        return Map.of("input", Map.of("login", login, "password", password));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.authgateway.systemtest;
+
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GraphQL-over-HTTP: requests that are not well-formed GraphQL requests are refused with a typed error. */
+@ExtendWith(StackExtension.class)
+class ProtocolIT {
+
+    @Test
+    void givenMalformedJson_then400BadRequest(Stack stack) {
+        var response = post(stack, "application/json", "{\"query\": \"{ profile { id } }\"");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void givenAWrongContentType_then415AndNothingWritten(Stack stack) throws Exception {
+        String username = Operations.uniqueName("plain");
+        String mutation = "mutation { signup(input: {username: \\\"" + username + "\\\", email: \\\"" + username
+                + "@example.com\\\", password: \\\"correct horse battery staple\\\", displayName: \\\"P\\\"}) { accessToken } }";
+
+        var response = post(stack, "text/plain", "{\"query\": \"" + mutation + "\"}");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(stack.countUsers("username = ?", username)).isZero();
+    }
+
+    @Test
+    void givenAMutationByGet_then405AndNothingWritten(Stack stack) throws Exception {
+        String username = Operations.uniqueName("viaget");
+        String mutation = "mutation { signup(input: {username: \"" + username + "\", email: \"" + username
+                + "@example.com\", password: \"correct horse battery staple\", displayName: \"Get\"}) { accessToken } }";
+
+        var response = stack.graphql().get(mutation);
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.allow()).contains("POST");
+        assertThat(response.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(stack.countUsers("username = ?", username)).isZero();
+    }
+
+    @Test
+    void givenAnOversizedBody_then413(Stack stack) {
+        String padding = "x".repeat(2 * 1024 * 1024);
+        var response = post(stack, "application/json", "{\"query\": \"{ profile { id } }\", \"x\": \"" + padding + "\"}");
+        assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
+    void givenASyntaxError_then400ParseFailed(Stack stack) {
+        var response = post(stack, "application/json", "{\"query\": \"{ profile { id \"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("GRAPHQL_PARSE_FAILED");
+    }
+
+    @Test
+    void givenAnUnknownField_then400ValidationFailed(Stack stack) {
+        var response = post(stack, "application/json", "{\"query\": \"{ profile { passwordHash } }\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @Test
+    void givenABodyThatIsNotAGraphQlRequest_then400BadRequest(Stack stack) {
+        assertThat(post(stack, "application/json", "[1, 2, 3]").errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(post(stack, "application/json", "{\"query\": 42}").errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(post(stack, "application/json", "{\"query\": \"{ profile { id } }\", \"variables\": [1]}")
+                .errorCode()).isEqualTo("BAD_REQUEST");
+    }
+
+    private static GraphQlClient.Response post(Stack stack, String contentType, String body) {
+        GraphQlClient graphql = stack.graphql();
+        return graphql.raw(graphql.request("/graphql")
+                .header("Content-Type", contentType)
+                .header("Accept", GraphQlClient.GRAPHQL_RESPONSE)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}

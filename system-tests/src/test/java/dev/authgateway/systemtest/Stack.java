@@ -1,0 +1,104 @@
+package dev.authgateway.systemtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.authgateway.cache.testing.TestRedis;
+import dev.authgateway.store.testing.TestDatabase;
+
+/**
+ * The whole system as separate processes on loopback: store-service on a fresh PostgreSQL database,
+ * cache-service on its own Redis key prefix, and the gateway signing with a key this test knows.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String ISSUER = "authgateway-system-test";
+    static final String AUDIENCE = "authgateway-api";
+
+    private final TestDatabase database;
+    private final TestRedis redis;
+    private final SigningKey signingKey;
+    private final ServiceProcess store;
+    private final ServiceProcess cache;
+    private final ServiceProcess gateway;
+
+    private Stack(TestDatabase database, TestRedis redis, SigningKey signingKey,
+                  ServiceProcess store, ServiceProcess cache, ServiceProcess gateway) {
+        this.database = database;
+        this.redis = redis;
+        this.signingKey = signingKey;
+        this.store = store;
+        this.cache = cache;
+        this.gateway = gateway;
+    }
+
+    static Stack start() throws Exception {
+        TestDatabase database = TestDatabase.create();
+        TestRedis redis = TestRedis.create();
+        Path keys = Files.createTempDirectory("authgw-keys");
+        SigningKey signingKey = SigningKey.generate("system-test-key", keys);
+
+        ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), database.config());
+
+        Map<String, String> cacheConfig = new HashMap<>(redis.config());
+        cacheConfig.put("app.store.port", String.valueOf(store.port()));
+        ServiceProcess cache = ServiceProcess.start("cache-service", FreePort.next(), cacheConfig);
+
+        Map<String, String> gatewayConfig = Map.of(
+                "app.store.port", String.valueOf(store.port()),
+                "app.cache.port", String.valueOf(cache.port()),
+                "app.jwt.private-key-file", signingKey.pemFile().toString(),
+                "app.jwt.key-id", signingKey.keyId(),
+                "app.jwt.issuer", ISSUER,
+                "app.jwt.audience", AUDIENCE);
+        ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
+        return new Stack(database, redis, signingKey, store, cache, gateway);
+    }
+
+    GraphQlClient graphql() {
+        return new GraphQlClient(gateway.baseUrl());
+    }
+
+    String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    SigningKey signingKey() {
+        return signingKey;
+    }
+
+    List<String> redisKeys() {
+        return redis.keys();
+    }
+
+    long countUsers(String whereClause, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
+             var statement = connection.prepareStatement("SELECT count(*) FROM users WHERE " + whereClause)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        gateway.close();
+        cache.close();
+        store.close();
+        redis.close();
+        database.close();
+        Files.deleteIfExists(signingKey.pemFile());
+    }
+}
