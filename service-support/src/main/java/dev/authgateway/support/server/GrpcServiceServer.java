@@ -1,23 +1,37 @@
 package dev.authgateway.support.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.grpc.BindableService;
+import io.grpc.Server;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.grpc.GrpcRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /**
- * One Helidon WebServer for a gRPC service: its gRPC services and {@code grpc.health.v1.Health} over HTTP/2,
- * and {@code /observe/health/{live,ready}} plus {@code /observe/metrics} over HTTP, all on one port.
- * Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
+ * A gRPC service's two listeners: grpc-java's Netty server for the gRPC services and {@code grpc.health.v1.Health}
+ * (config {@code grpc.host}, {@code grpc.port}), and a Helidon WebServer for {@code /observe/health/{live,ready}}
+ * and {@code /observe/metrics} (config {@code server.*}). Port 0 picks a free port.
+ *
+ * <p>Not Helidon's own gRPC server: in 4.2.0 it cannot send trailers carrying binary metadata (so no
+ * {@code google.rpc} error details), garbles request metadata, and on a failed call logs the raw request bytes,
+ * passwords included.
+ *
+ * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
  */
 public final class GrpcServiceServer {
 
@@ -47,24 +61,49 @@ public final class GrpcServiceServer {
         return this;
     }
 
-    /** Starts on {@code server.port} (0 picks a free port) of the given root config. */
-    public WebServer start(Config root) {
-        GrpcRouting.Builder grpc = GrpcRouting.builder();
-        services.forEach(grpc::service);
-        grpc.service(new ReadinessHealthService(readiness));
-        interceptors.forEach(grpc::intercept);
+    /** Starts both listeners from the root config; the returned service closes them and then the resources. */
+    public RunningService start(Config root, List<AutoCloseable> resources) {
+        ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+        Server grpc = startGrpc(root.get("grpc"), handlers);
+        try {
+            HealthObserver health = healthObserver();
+            WebServer http = WebServer.builder()
+                    .config(root.get("server"))
+                    .addFeature(ObserveFeature.builder()
+                            .addObserver(health)
+                            .addObserver(MetricsObserver.create())
+                            .build())
+                    .build()
+                    .start();
+            Duration grace = root.get("grpc.shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(10));
+            return new RunningService(http, new GrpcListener(grpc, handlers, grace), resources);
+        } catch (RuntimeException e) {
+            grpc.shutdownNow();
+            handlers.shutdownNow();
+            throw e;
+        }
+    }
 
+    private Server startGrpc(Config grpcConfig, ExecutorService handlers) {
+        String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
+        int port = grpcConfig.get("port").asInt()
+                .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+                .executor(handlers)
+                .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024));
+        services.forEach(service -> builder.addService(
+                ServerInterceptors.intercept(service, interceptors.toArray(ServerInterceptor[]::new))));
+        builder.addService(new ReadinessHealthService(readiness));
+        try {
+            return builder.build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("gRPC could not listen on " + host + ":" + port, e);
+        }
+    }
+
+    private HealthObserver healthObserver() {
         var health = HealthObserver.builder().details(true).useSystemServices(false);
         readiness.forEach(check -> health.addCheck(check, HealthCheckType.READINESS));
-
-        return WebServer.builder()
-                .config(root.get("server"))
-                .addFeature(ObserveFeature.builder()
-                        .addObserver(health.build())
-                        .addObserver(MetricsObserver.create())
-                        .build())
-                .addRouting(grpc)
-                .build()
-                .start();
+        return health.build();
     }
 }

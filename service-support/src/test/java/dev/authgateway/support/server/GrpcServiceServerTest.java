@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +17,6 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,22 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GrpcServiceServerTest {
 
     private final AtomicBoolean dependencyUp = new AtomicBoolean(true);
-    private WebServer server;
+    private RunningService server;
     private ManagedChannel channel;
 
     @BeforeEach
     void start() {
-        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")));
+        Config config = Config.just(ConfigSources.create(Map.of(
+                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0")));
         server = GrpcServiceServer.builder()
                 .readiness(HealthChecks.readiness("dependency", dependencyUp::get))
-                .start(config);
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of("port", String.valueOf(server.port())))));
+                .start(config, List.of());
+        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of("port", String.valueOf(server.grpcPort())))));
     }
 
     @AfterEach
     void stop() {
         GrpcChannels.close(channel);
-        server.stop();
+        server.close();
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.authgateway.store;
+
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.domain.UserAccounts;
+import dev.authgateway.store.grpc.UserStoreGrpcService;
+import dev.authgateway.store.hashing.Argon2PasswordHasher;
+import dev.authgateway.store.hashing.HashParameters;
+import dev.authgateway.store.mybatis.Database;
+import dev.authgateway.store.mybatis.MyBatisUserRepository;
+import dev.authgateway.support.server.GrpcServiceServer;
+import dev.authgateway.support.server.HealthChecks;
+import dev.authgateway.support.server.RunningService;
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+
+/** store-service: the UserStore gRPC service over PostgreSQL. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        start(Config.create()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config root) {
+        Config app = root.get("app");
+        HikariDataSource dataSource = Database.open(app.get("db"));
+        try {
+            UserAccounts accounts = new UserAccounts(
+                    MyBatisUserRepository.on(dataSource),
+                    new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))));
+            return GrpcServiceServer.builder()
+                    .service(new UserStoreGrpcService(accounts))
+                    .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
+                    .start(root, List.of(dataSource));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.authgateway.store.domain;
+
+/** The database cannot be reached; nothing was written. */
+public final class StoreUnavailableException extends RuntimeException {
+
+    public StoreUnavailableException(Throwable cause) {
+        super("user store unavailable", cause);
+    }
+}

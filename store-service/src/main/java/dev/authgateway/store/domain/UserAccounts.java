@@ -1,0 +1,42 @@
+package dev.authgateway.store.domain;
+
+import java.util.UUID;
+
+/** The store's use cases. */
+public final class UserAccounts {
+
+    private final UserRepository repository;
+    private final PasswordHasher hasher;
+
+    public UserAccounts(UserRepository repository, PasswordHasher hasher) {
+        this.repository = repository;
+        this.hasher = hasher;
+    }
+
+    public User create(SignUp signUp) {
+        return repository.insert(UUID.randomUUID(), signUp, hasher.hash(signUp.password()));
+    }
+
+    public User get(UUID id) {
+        return repository.findById(id).orElseThrow(UserNotFoundException::new);
+    }
+
+    /** Unknown login and wrong password fail alike, in the same time. */
+    public User verifyCredentials(String login, String password) {
+        String candidate = password == null ? "" : password;
+        var stored = repository.findCredentials(InputRules.trimmed(login));
+        if (stored.isEmpty()) {
+            hasher.burnEquivalentTime(candidate);
+            throw new InvalidCredentialsException();
+        }
+        if (!hasher.matches(candidate, stored.get().passwordHash())) {
+            throw new InvalidCredentialsException();
+        }
+        return stored.get().user();
+    }
+
+    public User updateProfile(UpdateProfile update) {
+        return repository.updateDisplayName(update.userId(), update.displayName())
+                .orElseThrow(UserNotFoundException::new);
+    }
+}

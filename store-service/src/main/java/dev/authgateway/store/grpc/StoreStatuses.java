@@ -1,0 +1,65 @@
+package dev.authgateway.store.grpc;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import dev.authgateway.store.domain.DuplicateUserException;
+import dev.authgateway.store.domain.FieldViolation;
+import dev.authgateway.store.domain.InvalidCredentialsException;
+import dev.authgateway.store.domain.InvalidInputException;
+import dev.authgateway.store.domain.StoreUnavailableException;
+import dev.authgateway.store.domain.UserNotFoundException;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/** The one place where the store's failures become gRPC statuses. Causes stay in this process's log. */
+final class StoreStatuses {
+
+    private static final Logger LOG = Logger.getLogger(StoreStatuses.class.getName());
+
+    private StoreStatuses() {
+    }
+
+    static StatusRuntimeException toStatus(RuntimeException failure) {
+        return switch (failure) {
+            case InvalidInputException invalid -> badRequest(Code.INVALID_ARGUMENT, invalid.violations());
+            case DuplicateUserException duplicate -> badRequest(Code.ALREADY_EXISTS,
+                    List.of(new FieldViolation(duplicate.field(), "is already taken")));
+            case UserNotFoundException notFound -> status(Code.NOT_FOUND, "user not found");
+            case InvalidCredentialsException invalid -> status(Code.UNAUTHENTICATED, "invalid credentials");
+            case StoreUnavailableException unavailable -> {
+                LOG.log(Level.WARNING, "PostgreSQL unavailable", unavailable.getCause());
+                yield status(Code.UNAVAILABLE, "user store unavailable");
+            }
+            default -> {
+                LOG.log(Level.SEVERE, "Unexpected failure", failure);
+                yield status(Code.INTERNAL, "internal error");
+            }
+        };
+    }
+
+    static StatusRuntimeException invalidId() {
+        return badRequest(Code.INVALID_ARGUMENT, List.of(new FieldViolation("id", "must be a UUID")));
+    }
+
+    private static StatusRuntimeException badRequest(Code code, List<FieldViolation> violations) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        violations.forEach(violation -> details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                .setField(violation.field())
+                .setDescription(violation.message())));
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(String.join("; ", violations.stream().map(FieldViolation::toString).toList()))
+                .addDetails(Any.pack(details.build()))
+                .build());
+    }
+
+    private static StatusRuntimeException status(Code code, String message) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber()).setMessage(message).build());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.authgateway.store.mybatis;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import org.flywaydb.core.Flyway;
+
+/** The connection pool, migrated by Flyway before anything uses it. */
+public final class Database {
+
+    private Database() {
+    }
+
+    /** Opens the pool from {@code app.db} and applies the migrations; fails start-up if PostgreSQL is absent. */
+    public static HikariDataSource open(Config db) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("store");
+        hikari.setJdbcUrl(db.get("url").asString()
+                .orElseThrow(() -> new IllegalStateException("Missing required config: app.db.url")));
+        hikari.setUsername(db.get("username").asString().orElse("postgres"));
+        hikari.setPassword(db.get("password").asString().orElse(""));
+        hikari.setMaximumPoolSize(db.get("pool-size").asInt().orElse(10));
+        hikari.setConnectionTimeout(db.get("connection-timeout").as(Duration.class)
+                .orElse(Duration.ofSeconds(2)).toMillis());
+        hikari.setValidationTimeout(1000);
+        hikari.addDataSourceProperty("socketTimeout", db.get("socket-timeout-seconds").asInt().orElse(10));
+        hikari.addDataSourceProperty("connectTimeout", 2);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure().dataSource(dataSource).load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
+    }
+
+    public static boolean reachable(HikariDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.authgateway.store.mybatis;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import dev.authgateway.store.domain.SignUp;
+import dev.authgateway.store.domain.User;
+import dev.authgateway.store.domain.UserRepository;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+
+/** Users in PostgreSQL through MyBatis; every operation is one statement in its own transaction. */
+public final class MyBatisUserRepository implements UserRepository {
+
+    private final SqlSessionFactory sessions;
+
+    private MyBatisUserRepository(SqlSessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    public static MyBatisUserRepository on(DataSource dataSource) {
+        Configuration configuration = new Configuration(
+                new Environment("store", new JdbcTransactionFactory(), dataSource));
+        configuration.setMapUnderscoreToCamelCase(true);
+        configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
+        configuration.addMapper(UserMapper.class);
+        return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
+    }
+
+    @Override
+    public User insert(UUID id, SignUp signUp, String passwordHash) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        inSession(mapper -> {
+            mapper.insert(id, signUp.username(), signUp.email(), passwordHash, signUp.displayName(), now);
+            return null;
+        });
+        return new User(id, signUp.username(), signUp.email(), signUp.displayName(), now, 1);
+    }
+
+    @Override
+    public Optional<User> findById(UUID id) {
+        return Optional.ofNullable(inSession(mapper -> mapper.findById(id))).map(UserRow::toUser);
+    }
+
+    @Override
+    public Optional<StoredCredentials> findCredentials(String login) {
+        UserRow row = inSession(mapper -> login.indexOf('@') >= 0
+                ? mapper.findByEmail(login)
+                : mapper.findByUsername(login));
+        return Optional.ofNullable(row).map(found -> new StoredCredentials(found.toUser(), found.passwordHash()));
+    }
+
+    @Override
+    public Optional<User> updateDisplayName(UUID id, String displayName) {
+        return Optional.ofNullable(inSession(mapper -> mapper.updateDisplayName(id, displayName)))
+                .map(UserRow::toUser);
+    }
+
+    private <T> T inSession(Function<UserMapper, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session.getMapper(UserMapper.class));
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.authgateway.store.mybatis;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/** SQL for the users table. Lookups use the lower() expression indexes. */
+public interface UserMapper {
+
+    String COLUMNS = "id, username, email, display_name, created_at, version";
+
+    @Insert("INSERT INTO users (id, username, email, password_hash, display_name, created_at, updated_at, version) "
+            + "VALUES (#{id}, #{username}, #{email}, #{passwordHash}, #{displayName}, #{now}, #{now}, 1)")
+    void insert(@Param("id") UUID id, @Param("username") String username, @Param("email") String email,
+                @Param("passwordHash") String passwordHash, @Param("displayName") String displayName,
+                @Param("now") Instant now);
+
+    @Select("SELECT " + COLUMNS + " FROM users WHERE id = #{id}")
+    UserRow findById(@Param("id") UUID id);
+
+    @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(username) = lower(#{username})")
+    UserRow findByUsername(@Param("username") String username);
+
+    @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(#{email})")
+    UserRow findByEmail(@Param("email") String email);
+
+    @Select("UPDATE users SET display_name = #{displayName}, updated_at = now(), version = version + 1 "
+            + "WHERE id = #{id} RETURNING " + COLUMNS)
+    UserRow updateDisplayName(@Param("id") UUID id, @Param("displayName") String displayName);
+}

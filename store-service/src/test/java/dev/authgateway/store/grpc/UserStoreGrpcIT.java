@@ -1,0 +1,208 @@
+package dev.authgateway.store.grpc;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.google.rpc.BadRequest;
+import dev.authgateway.proto.user.v1.CreateUserRequest;
+import dev.authgateway.proto.user.v1.GetUserRequest;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
+import dev.authgateway.proto.user.v1.User;
+import dev.authgateway.proto.user.v1.UserStoreGrpc;
+import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
+import dev.authgateway.store.Main;
+import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.support.grpc.CallDeadline;
+import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.server.RunningService;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The UserStore contract over a real socket, on a real PostgreSQL database. */
+class UserStoreGrpcIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
+
+    private static TestDatabase database;
+    private static RunningService service;
+    private static ManagedChannel channel;
+    private static UserStoreGrpc.UserStoreBlockingStub store;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.create();
+        Map<String, String> config = new HashMap<>(database.config());
+        config.put("server.port", "0");
+        config.put("grpc.port", "0");
+        config.put("server.host", "127.0.0.1");
+        service = Main.start(Config.just(ConfigSources.create(config)));
+        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of("port", String.valueOf(service.grpcPort())))));
+        store = UserStoreGrpc.newBlockingStub(channel);
+    }
+
+    @AfterAll
+    static void stop() {
+        GrpcChannels.close(channel);
+        service.close();
+        database.close();
+    }
+
+    @Test
+    void givenACreatedUser_thenItCanBeReadAndItsCredentialsVerifiedByUsernameOrEmailInAnyCase() {
+        User created = create("Katherine", "Katherine@Example.com");
+
+        assertThat(created.getId()).hasSize(36);
+        assertThat(created.getVersion()).isEqualTo(1);
+        assertThat(created.getCreatedAt().getSeconds()).isPositive();
+        assertThat(DEADLINE.on(store).getUser(GetUserRequest.newBuilder().setId(created.getId()).build()).getUser())
+                .isEqualTo(created);
+        assertThat(verify("KATHERINE", PASSWORD)).isEqualTo(created);
+        assertThat(verify("katherine@example.COM", PASSWORD)).isEqualTo(created);
+    }
+
+    @Test
+    void givenATakenUsernameOrEmail_thenAlreadyExistsNamingTheFieldAndNoSecondRow() throws Exception {
+        create("Dorothy", "dorothy@example.com");
+
+        StatusRuntimeException username = failure(() -> create("DOROTHY", "other-dorothy@example.com"));
+        StatusRuntimeException email = failure(() -> create("dorothy2", "DOROTHY@example.com"));
+
+        assertThat(username.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(violatedFields(username)).containsExactly("username");
+        assertThat(email.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(violatedFields(email)).containsExactly("email");
+        assertThat(countRows("lower(username) LIKE 'dorothy%'")).isEqualTo(1);
+    }
+
+    @Test
+    void givenInvalidInput_thenInvalidArgumentNamingEveryFieldAndNothingWritten() throws Exception {
+        StatusRuntimeException error = failure(() -> DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
+                .setUsername("x").setEmail("not-an-email").setPassword("123456789").setDisplayName("Nobody").build()));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(error)).containsExactly("username", "email", "password");
+        assertThat(error.getStatus().getDescription()).contains("email: must be a valid email address");
+        assertThat(countRows("display_name = 'Nobody'")).isZero();
+    }
+
+    @Test
+    void givenAWrongPasswordOrAnUnknownLogin_thenTheSameUnauthenticatedAnswer() {
+        create("Frances", "frances@example.com");
+
+        StatusRuntimeException wrongPassword = failure(() -> verify("frances", "not the password"));
+        StatusRuntimeException unknown = failure(() -> verify("nobody-" + UUID.randomUUID(), "not the password"));
+
+        assertThat(wrongPassword.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(unknown.getStatus().getDescription()).isEqualTo(wrongPassword.getStatus().getDescription());
+    }
+
+    @Test
+    void givenUnknownOrMalformedIds_thenNotFoundAndInvalidArgument() throws Exception {
+        StatusRuntimeException unknown = failure(() -> DEADLINE.on(store)
+                .getUser(GetUserRequest.newBuilder().setId(UUID.randomUUID().toString()).build()));
+        StatusRuntimeException malformed = failure(() -> DEADLINE.on(store)
+                .getUser(GetUserRequest.newBuilder().setId("42").build()));
+
+        assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(malformed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(malformed)).containsExactly("id");
+    }
+
+    @Test
+    void givenAProfileUpdate_thenTheNameChangesAndTheVersionGrows() {
+        User created = create("Radia", "radia@example.com");
+
+        User updated = DEADLINE.on(store).updateProfile(UpdateProfileRequest.newBuilder()
+                .setId(created.getId()).setDisplayName("Radia Perlman").build()).getUser();
+
+        assertThat(updated.getDisplayName()).isEqualTo("Radia Perlman");
+        assertThat(updated.getVersion()).isEqualTo(2);
+        assertThat(failure(() -> DEADLINE.on(store).updateProfile(UpdateProfileRequest.newBuilder()
+                .setId(created.getId()).setDisplayName("").build())).getStatus().getCode())
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void givenAnyResponse_thenNeitherThePasswordNorItsHashIsInIt() throws Exception {
+        User created = create("Hedy", "hedy@example.com");
+        String stored = storedHash(created.getId());
+
+        assertThat(stored).startsWith("$argon2id$");
+        assertThat(created.toString()).doesNotContain(PASSWORD).doesNotContain(stored).doesNotContain("argon2");
+        assertThat(verify("hedy", PASSWORD).toString()).doesNotContain(stored).doesNotContain("argon2");
+    }
+
+    @Test
+    void givenPostgresqlReachable_thenReadinessIsUp() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.port() + "/observe/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("postgresql");
+        }
+    }
+
+    private static User create(String username, String email) {
+        return DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
+                .setUsername(username).setEmail(email).setPassword(PASSWORD).setDisplayName(username).build()).getUser();
+    }
+
+    private static User verify(String login, String password) {
+        return DEADLINE.on(store).verifyCredentials(VerifyCredentialsRequest.newBuilder()
+                .setLogin(login).setPassword(password).build()).getUser();
+    }
+
+    private static StatusRuntimeException failure(Runnable call) {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, call::run);
+        assertThat(error).as("expected a gRPC error").isNotNull();
+        return error;
+    }
+
+    private static List<String> violatedFields(StatusRuntimeException error) throws Exception {
+        com.google.rpc.Status status = StatusProto.fromThrowable(error);
+        assertThat(status).isNotNull();
+        return status.getDetails(0).unpack(BadRequest.class).getFieldViolationsList().stream()
+                .map(BadRequest.FieldViolation::getField).toList();
+    }
+
+    private static long countRows(String where) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT count(*) FROM users WHERE " + where)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String storedHash(String id) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); ResultSet rows = connection.createStatement()
+                .executeQuery("SELECT password_hash FROM users WHERE id = '" + UUID.fromString(id) + "'")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
