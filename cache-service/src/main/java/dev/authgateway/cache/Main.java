@@ -1,0 +1,69 @@
+package dev.authgateway.cache;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.authgateway.cache.domain.CacheAside;
+import dev.authgateway.cache.domain.TtlPolicy;
+import dev.authgateway.cache.grpc.MeteredCacheEvents;
+import dev.authgateway.cache.grpc.UserCacheGrpcService;
+import dev.authgateway.cache.redis.ProtobufUserCodec;
+import dev.authgateway.cache.redis.RedisCacheStore;
+import dev.authgateway.cache.redis.RedisClients;
+import dev.authgateway.cache.storeclient.StoreUserSource;
+import dev.authgateway.support.grpc.CallDeadline;
+import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.server.GrpcServiceServer;
+import dev.authgateway.support.server.HealthChecks;
+import dev.authgateway.support.server.RunningService;
+import io.grpc.ManagedChannel;
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import org.redisson.api.RedissonClient;
+
+/** cache-service: the UserCache gRPC service, Redis in front of the store-service. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        start(Config.create()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config root) {
+        Config app = root.get("app");
+        RedissonClient redisson = RedisClients.open(app.get("redis"));
+        ManagedChannel storeChannel = GrpcChannels.open(app.get("store"));
+        String keyPrefix = RedisClients.keyPrefix(app.get("redis"));
+        CallDeadline storeDeadline = CallDeadline.from(app.get("store"), Duration.ofSeconds(2));
+        CallDeadline probeDeadline = new CallDeadline(Duration.ofSeconds(1));
+
+        var users = new CacheAside<>(
+                new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec()),
+                new StoreUserSource(storeChannel, storeDeadline),
+                ttlPolicy(app.get("cache")),
+                new MeteredCacheEvents());
+        try {
+            return GrpcServiceServer.builder()
+                    .service(new UserCacheGrpcService(users))
+                    // Ready while it can answer reads: from Redis, or from the store when Redis is down.
+                    .readiness(HealthChecks.readiness("redis-or-store",
+                            () -> RedisClients.reachable(redisson, keyPrefix)
+                                    || StoreUserSource.serving(storeChannel, probeDeadline)))
+                    .start(root, List.of(redisson::shutdown, () -> GrpcChannels.close(storeChannel)));
+        } catch (RuntimeException e) {
+            GrpcChannels.close(storeChannel);
+            redisson.shutdown();
+            throw e;
+        }
+    }
+
+    private static TtlPolicy ttlPolicy(Config cache) {
+        return new TtlPolicy(
+                cache.get("ttl").as(Duration.class).orElse(Duration.ofMinutes(10)),
+                cache.get("ttl-jitter").asDouble().orElse(0.1),
+                cache.get("negative-ttl").as(Duration.class).orElse(Duration.ofSeconds(30)));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.authgateway.cache.domain;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The shared cache. Every method may throw {@link CacheUnavailableException}. */
+public interface CacheStore<V> {
+
+    Lookup<V> lookup(String id);
+
+    /**
+     * Caches a loaded value (or, when empty, the fact that there is none) unless the key was invalidated since
+     * {@code generation} was read; returns whether it was written.
+     */
+    boolean storeUnlessInvalidated(String id, Optional<V> value, long generation, Duration ttl);
+
+    /** Drops the cached value and moves the generation on, so loads already under way cannot write back. */
+    void invalidate(String id);
+}

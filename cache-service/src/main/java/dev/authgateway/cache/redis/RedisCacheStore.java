@@ -1,0 +1,102 @@
+package dev.authgateway.cache.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.authgateway.cache.domain.CacheStore;
+import dev.authgateway.cache.domain.CacheUnavailableException;
+import dev.authgateway.cache.domain.Lookup;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.ByteArrayCodec;
+
+/**
+ * The cache in Redis through Redisson. A value key holds the value's bytes, or zero bytes for "known absent";
+ * a generation key counts invalidations and fences write-backs.
+ */
+public final class RedisCacheStore<V> implements CacheStore<V> {
+
+    private static final byte[] ABSENT = new byte[0];
+
+    /** KEYS: value, generation. ARGV: expected generation, bytes, ttl ms. */
+    private static final String STORE_UNLESS_INVALIDATED = """
+            local current = redis.call('GET', KEYS[2]) or '0'
+            if current == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              return 1
+            end
+            return 0
+            """;
+
+    /** KEYS: value, generation. ARGV: generation ttl ms. */
+    private static final String INVALIDATE = """
+            redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            redis.call('DEL', KEYS[1])
+            return 1
+            """;
+
+    /** Longer than any load can take, so a load never outlives the generation it read. */
+    private static final Duration GENERATION_TTL = Duration.ofDays(1);
+
+    private final RedissonClient redisson;
+    private final CacheKeys keys;
+    private final ValueCodec<V> codec;
+
+    public RedisCacheStore(RedissonClient redisson, String keyPrefix, ValueCodec<V> codec) {
+        this.redisson = redisson;
+        this.keys = new CacheKeys(keyPrefix);
+        this.codec = codec;
+    }
+
+    @Override
+    public Lookup<V> lookup(String id) {
+        Map<String, byte[]> found;
+        try {
+            found = redisson.getBuckets(ByteArrayCodec.INSTANCE).get(keys.value(id), keys.generation(id));
+        } catch (RedisException e) {
+            throw new CacheUnavailableException(e);
+        }
+        byte[] value = found.get(keys.value(id));
+        if (value == null) {
+            byte[] generation = found.get(keys.generation(id));
+            return new Lookup.Miss<>(generation == null ? 0 : Long.parseLong(ascii(generation)));
+        }
+        return value.length == 0 ? new Lookup.KnownAbsent<>() : new Lookup.Hit<>(codec.decode(value));
+    }
+
+    @Override
+    public boolean storeUnlessInvalidated(String id, Optional<V> value, long generation, Duration ttl) {
+        Long written = run(STORE_UNLESS_INVALIDATED, id,
+                bytes(Long.toString(generation)),
+                value.map(codec::encode).orElse(ABSENT),
+                bytes(Long.toString(ttl.toMillis())));
+        return written != null && written == 1L;
+    }
+
+    @Override
+    public void invalidate(String id) {
+        run(INVALIDATE, id, bytes(Long.toString(GENERATION_TTL.toMillis())));
+    }
+
+    private Long run(String script, String id, Object... args) {
+        try {
+            return redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
+                    RScript.ReturnType.INTEGER, List.of(keys.value(id), keys.generation(id)), args);
+        } catch (RedisException e) {
+            throw new CacheUnavailableException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String ascii(byte[] bytes) {
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.authgateway.cache.redis;
+
+import java.time.Duration;
+
+import io.helidon.config.Config;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.config.ConstantDelay;
+
+/** The Redisson client from {@code app.redis}. */
+public final class RedisClients {
+
+    private RedisClients() {
+    }
+
+    public static RedissonClient open(Config redis) {
+        org.redisson.config.Config config = new org.redisson.config.Config();
+        config.setCodec(ByteArrayCodec.INSTANCE);
+        // Connect on first use: the service starts, and serves from the store, while Redis is down.
+        config.setLazyInitialization(true);
+        config.useSingleServer()
+                .setAddress(redis.get("address").asString()
+                        .orElseThrow(() -> new IllegalStateException("Missing required config: app.redis.address")))
+                .setTimeout(millis(redis.get("timeout"), Duration.ofMillis(500)))
+                .setConnectTimeout(millis(redis.get("connect-timeout"), Duration.ofSeconds(1)))
+                .setRetryAttempts(redis.get("retry-attempts").asInt().orElse(1))
+                .setRetryDelay(new ConstantDelay(redis.get("retry-delay").as(Duration.class)
+                        .orElse(Duration.ofMillis(200))))
+                .setConnectionPoolSize(redis.get("pool-size").asInt().orElse(32))
+                .setConnectionMinimumIdleSize(redis.get("min-idle").asInt().orElse(4))
+                .setPingConnectionInterval(millis(redis.get("ping-interval"), Duration.ofSeconds(5)));
+        return Redisson.create(config);
+    }
+
+    /** One cheap command round trip; false when Redis does not answer within the client's timeout. */
+    public static boolean reachable(RedissonClient redisson, String keyPrefix) {
+        try {
+            redisson.getBucket(keyPrefix + "readiness").isExists();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public static String keyPrefix(Config redis) {
+        return redis.get("key-prefix").asString().orElse("authgw:");
+    }
+
+    private static int millis(Config node, Duration fallback) {
+        return (int) node.as(Duration.class).orElse(fallback).toMillis();
+    }
+}

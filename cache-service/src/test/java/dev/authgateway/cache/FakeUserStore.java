@@ -1,0 +1,68 @@
+package dev.authgateway.cache;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.authgateway.proto.user.v1.GetUserRequest;
+import dev.authgateway.proto.user.v1.GetUserResponse;
+import dev.authgateway.proto.user.v1.User;
+import dev.authgateway.proto.user.v1.UserStoreGrpc;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/** A store-service stand-in served over a real socket: counts GetUser calls, and can hold them until released. */
+final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
+
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger callsStarted = new AtomicInteger();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    void put(User user) {
+        users.put(user.getId(), user);
+    }
+
+    int calls(String id) {
+        return calls.getOrDefault(id, new AtomicInteger()).get();
+    }
+
+    int callsStarted() {
+        return callsStarted.get();
+    }
+
+    /** Calls from now on wait until {@link #release()}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    @Override
+    public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
+        calls.computeIfAbsent(request.getId(), id -> new AtomicInteger()).incrementAndGet();
+        callsStarted.incrementAndGet();
+        // What was stored when the call arrived: a slow read of an old row, as a database would give.
+        User snapshot = users.get(request.getId());
+        try {
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                response.onError(Status.DEADLINE_EXCEEDED.asRuntimeException());
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.onError(Status.CANCELLED.asRuntimeException());
+            return;
+        }
+        if (snapshot == null) {
+            response.onError(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
+        } else {
+            response.onNext(GetUserResponse.newBuilder().setUser(snapshot).build());
+            response.onCompleted();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.authgateway.cache.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.options.KeysScanOptions;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.config.Config;
+
+/**
+ * A key prefix of its own on the Redis named by TEST_REDIS_ADDRESS. {@link #close()} deletes the keys under that
+ * prefix and nothing else.
+ */
+public final class TestRedis implements AutoCloseable {
+
+    private final String address = env("TEST_REDIS_ADDRESS", "redis://127.0.0.1:6379");
+    private final String keyPrefix = "test:" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + ":";
+    private final RedissonClient client;
+
+    private TestRedis() {
+        Config config = new Config();
+        config.setCodec(ByteArrayCodec.INSTANCE);
+        config.useSingleServer().setAddress(address).setConnectionMinimumIdleSize(1).setConnectionPoolSize(2);
+        this.client = Redisson.create(config);
+    }
+
+    public static TestRedis create() {
+        return new TestRedis();
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    /** The cache-service's app.redis.* settings for this prefix. */
+    public Map<String, String> config() {
+        return Map.of("app.redis.address", address, "app.redis.key-prefix", keyPrefix);
+    }
+
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        client.getKeys().getKeys(KeysScanOptions.defaults().pattern(keyPrefix + "*")).forEach(keys::add);
+        return keys;
+    }
+
+    public byte[] get(String key) {
+        return client.<byte[]>getBucket(key).get();
+    }
+
+    public long pttl(String key) {
+        return client.getBucket(key).remainTimeToLive();
+    }
+
+    @Override
+    public void close() {
+        List<String> mine = keys();
+        if (!mine.isEmpty()) {
+            client.getKeys().delete(mine.toArray(String[]::new));
+        }
+        client.shutdown();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
