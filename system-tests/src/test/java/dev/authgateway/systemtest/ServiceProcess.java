@@ -31,6 +31,7 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** Starts a module's jar with its HTTP port (health, and the API for the gateway) and extra properties. */
     static ServiceProcess start(String module, int port, Map<String, String> properties) throws IOException {
         Path root = RepoRoot.path();
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
@@ -83,6 +84,9 @@ final class ServiceProcess implements AutoCloseable {
                     }
                 } catch (IOException notYetListening) {
                     // keep polling until the deadline
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
                 sleep(Duration.ofMillis(200));
             }

@@ -12,15 +12,16 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
-/** An EC P-256 key written as a PKCS#8 PEM file for the gateway, kept here so tests can forge tokens with it. */
+/** An EC P-256 key pair written as a PEM file (PKCS#8 private key, then public key) for the gateway, kept here so tests can forge tokens with it. */
 record SigningKey(String keyId, ECPrivateKey privateKey, ECPublicKey publicKey, Path pemFile) {
 
     static SigningKey generate(String keyId, Path directory) throws IOException {
         KeyPair pair = newPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        var base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n"
+                + "-----BEGIN PUBLIC KEY-----\n" + base64.encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
         Path file = directory.resolve(keyId + ".pem");
         Files.writeString(file, pem);
         return new SigningKey(keyId, (ECPrivateKey) pair.getPrivate(), (ECPublicKey) pair.getPublic(), file);

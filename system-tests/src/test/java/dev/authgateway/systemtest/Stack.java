@@ -45,15 +45,20 @@ final class Stack implements AutoCloseable {
         Path keys = Files.createTempDirectory("authgw-keys");
         SigningKey signingKey = SigningKey.generate("system-test-key", keys);
 
-        ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), database.config());
+        int storeGrpcPort = FreePort.next();
+        Map<String, String> storeConfig = new HashMap<>(database.config());
+        storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
+        ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), storeConfig);
 
+        int cacheGrpcPort = FreePort.next();
         Map<String, String> cacheConfig = new HashMap<>(redis.config());
-        cacheConfig.put("app.store.port", String.valueOf(store.port()));
+        cacheConfig.put("grpc.port", String.valueOf(cacheGrpcPort));
+        cacheConfig.put("app.store.port", String.valueOf(storeGrpcPort));
         ServiceProcess cache = ServiceProcess.start("cache-service", FreePort.next(), cacheConfig);
 
         Map<String, String> gatewayConfig = Map.of(
-                "app.store.port", String.valueOf(store.port()),
-                "app.cache.port", String.valueOf(cache.port()),
+                "app.store.port", String.valueOf(storeGrpcPort),
+                "app.cache.port", String.valueOf(cacheGrpcPort),
                 "app.jwt.private-key-file", signingKey.pemFile().toString(),
                 "app.jwt.key-id", signingKey.keyId(),
                 "app.jwt.issuer", ISSUER,

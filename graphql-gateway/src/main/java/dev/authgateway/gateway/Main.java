@@ -1,0 +1,85 @@
+package dev.authgateway.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.gateway.graphql.GraphQlEndpoints;
+import dev.authgateway.gateway.jwt.JwksEndpoint;
+import dev.authgateway.gateway.jwt.JwtAccessTokens;
+import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.gateway.storeclient.GrpcUserDirectory;
+import dev.authgateway.gateway.storeclient.ServiceHealth;
+import dev.authgateway.support.grpc.CallDeadline;
+import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.server.HealthChecks;
+import dev.authgateway.support.server.RunningService;
+import io.grpc.ManagedChannel;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheckType;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+/** graphql-gateway: GraphQL over HTTP in front of the cache-service and store-service. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        start(Config.create()).closeOnShutdown();
+    }
+
+    public static RunningService start(Config root) {
+        Config app = root.get("app");
+        ManagedChannel store = GrpcChannels.open(app.get("store"));
+        ManagedChannel cache = GrpcChannels.open(app.get("cache"));
+        try {
+            JwtSettings jwt = JwtSettings.from(app.get("jwt"));
+            JwtAccessTokens tokens = new JwtAccessTokens(jwt, Clock.systemUTC());
+            Accounts accounts = new Accounts(new GrpcUserDirectory(
+                    store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
+                    cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens);
+            HttpRouting.Builder routing = HttpRouting.builder();
+            routing(routing, accounts, tokens, jwt, app);
+            WebServer server = WebServer.builder()
+                    .config(root.get("server"))
+                    .addFeature(observe(store, cache))
+                    .addRouting(routing)
+                    .build()
+                    .start();
+            return new RunningService(server, List.of(() -> GrpcChannels.close(cache), () -> GrpcChannels.close(store)));
+        } catch (RuntimeException e) {
+            GrpcChannels.close(cache);
+            GrpcChannels.close(store);
+            throw e;
+        }
+    }
+
+    public static void routing(HttpRouting.Builder routing, Accounts accounts, JwtAccessTokens tokens,
+                               JwtSettings jwt, Config app) {
+        routing.register("/graphql", GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
+                .register("/.well-known", new JwksEndpoint(jwt));
+    }
+
+    private static ObserveFeature observe(ManagedChannel store, ManagedChannel cache) {
+        CallDeadline probe = new CallDeadline(Duration.ofSeconds(1));
+        return ObserveFeature.builder()
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .useSystemServices(false)
+                        .addCheck(HealthChecks.readiness("store-service", () -> ServiceHealth.serving(store, probe)),
+                                HealthCheckType.READINESS)
+                        .addCheck(HealthChecks.readiness("cache-service", () -> ServiceHealth.serving(cache, probe)),
+                                HealthCheckType.READINESS)
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.authgateway.gateway.domain;
+
+/** The gateway's use cases. */
+public final class Accounts {
+
+    static final int INVALIDATION_ATTEMPTS = 3;
+
+    private final UserDirectory directory;
+    private final AccessTokens tokens;
+
+    public Accounts(UserDirectory directory, AccessTokens tokens) {
+        this.directory = directory;
+        this.tokens = tokens;
+    }
+
+    public AuthResult signUp(NewAccount account) {
+        User user = directory.create(account);
+        return AuthResult.of(tokens.issue(user.id()), user);
+    }
+
+    public AuthResult logIn(String login, String password) {
+        User user = directory.verifyCredentials(login, password);
+        return AuthResult.of(tokens.issue(user.id()), user);
+    }
+
+    public User profile(String callerId) {
+        return directory.get(callerId);
+    }
+
+    /**
+     * Writes the new name, then drops the cached user. Answers only once the cache can no longer serve the old
+     * name: if invalidation keeps failing, the caller is told to retry (the write itself is kept).
+     */
+    public User updateProfile(String callerId, String displayName) {
+        User updated = directory.updateDisplayName(callerId, displayName);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                directory.invalidateCached(callerId);
+                return updated;
+            } catch (GatewayException e) {
+                if (attempt == INVALIDATION_ATTEMPTS) {
+                    throw new GatewayException(ErrorCode.UNAVAILABLE,
+                            "profile saved but the cache could not be refreshed; retry");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.authgateway.gateway.domain;
+
+/** The codes a client finds in {@code errors[].extensions.code} for failures of an operation. */
+public enum ErrorCode {
+    /** No token, or a token that is malformed, forged, expired or for a user that no longer exists. */
+    UNAUTHENTICATED,
+    /** Input broke a rule; {@code extensions.field} names the field. */
+    BAD_USER_INPUT,
+    /** The username or email is taken; {@code extensions.field} names which. */
+    CONFLICT,
+    /** Login and password do not match a user (unknown user and wrong password alike). */
+    INVALID_CREDENTIALS,
+    /** A backing service is down or too slow; safe to retry. */
+    UNAVAILABLE,
+    /** A fault of ours; details are in the gateway's log only. */
+    INTERNAL
+}

@@ -1,0 +1,155 @@
+package dev.authgateway.gateway.graphql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * GraphQL over HTTP at {@code /graphql}, following the GraphQL-over-HTTP specification: POST with
+ * application/json for any operation, GET for queries only, application/graphql-response+json or application/json
+ * responses by Accept, and request errors as 4xx with the same error shape as field errors.
+ * The schema is served at {@code /graphql/schema.graphql}.
+ */
+public final class GraphQlEndpoint implements HttpService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GraphQL graphql;
+    private final byte[] schema;
+    private final int maxBodyBytes;
+
+    GraphQlEndpoint(GraphQL graphql, String schema, int maxBodyBytes) {
+        this.graphql = graphql;
+        this.schema = schema.getBytes(StandardCharsets.UTF_8);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/schema.graphql", this::schema)
+                .get("/", (request, response) -> handle(request, response, this::fromQueryParameters))
+                .post("/", (request, response) -> handle(request, response, this::fromBody))
+                .any("/", (request, response) -> refuse(response, ResponseType.JSON,
+                        new HttpProblem(405, "METHOD_NOT_ALLOWED", "use GET or POST", "GET, POST")));
+    }
+
+    private void schema(ServerRequest request, ServerResponse response) {
+        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.send(schema);
+    }
+
+    private void handle(ServerRequest request, ServerResponse response, RequestReader reader) {
+        ResponseType type = ResponseType.JSON;
+        try {
+            type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
+            GraphQlRequest graphQlRequest = reader.read(request);
+            execute(graphQlRequest, request.headers().first(HeaderNames.AUTHORIZATION).orElse(null), type, response);
+        } catch (HttpProblem problem) {
+            refuse(response, type, problem);
+        }
+    }
+
+    private static void refuse(ServerResponse response, ResponseType type, HttpProblem problem) {
+        if (problem.allow() != null) {
+            response.header(HeaderNames.ALLOW, problem.allow());
+        }
+        send(response, problem.status(), type, Map.of("errors", List.of(error(problem.getMessage(), problem.code()))));
+    }
+
+    private GraphQlRequest fromQueryParameters(ServerRequest request) {
+        var query = request.query();
+        GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(
+                query.first("query").orElse(null), query.first("operationName").orElse(null),
+                query.first("variables").orElse(null), query.first("extensions").orElse(null), JSON);
+        if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName())) {
+            throw new HttpProblem(405, "METHOD_NOT_ALLOWED", "mutations must be sent with POST", "POST");
+        }
+        return graphQlRequest;
+    }
+
+    private GraphQlRequest fromBody(ServerRequest request) {
+        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        if (!contentType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+            throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "send the request as application/json");
+        }
+        if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return GraphQlRequest.fromJsonBody(readCapped(request), JSON);
+    }
+
+    private byte[] readCapped(ServerRequest request) {
+        try (InputStream body = request.content().inputStream()) {
+            byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpProblem tooLarge() {
+        return new HttpProblem(413, "PAYLOAD_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    private void execute(GraphQlRequest request, String authorization, ResponseType type, ServerResponse response) {
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .operationName(request.operationName())
+                .variables(request.variables())
+                .extensions(request.extensions())
+                .graphQLContext(context -> {
+                    if (authorization != null) {
+                        context.of(Caller.AUTHORIZATION, authorization);
+                    }
+                })
+                .build());
+        Map<String, Object> body = ResultShape.of(result);
+        boolean requestError = !result.isDataPresent();
+        int status = requestError && type == ResponseType.GRAPHQL_RESPONSE ? 400 : 200;
+        send(response, status, type, body);
+    }
+
+    private static Map<String, Object> error(String message, String code) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        return error;
+    }
+
+    private static void send(ServerResponse response, int status, ResponseType type, Map<String, Object> body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, type.contentType());
+        response.send(bytes);
+    }
+
+    @FunctionalInterface
+    private interface RequestReader {
+        GraphQlRequest read(ServerRequest request);
+    }
+}

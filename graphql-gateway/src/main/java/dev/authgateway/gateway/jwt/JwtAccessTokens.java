@@ -1,0 +1,96 @@
+package dev.authgateway.gateway.jwt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.GatewayException;
+import io.helidon.security.jwt.Jwt;
+import io.helidon.security.jwt.JwtValidator;
+import io.helidon.security.jwt.SignedJwt;
+import io.helidon.security.jwt.jwk.JwkEC;
+import io.helidon.security.jwt.jwk.JwkKeys;
+
+/**
+ * ES256 access tokens through Helidon Security JWT. A token is accepted only with {@code alg} ES256, a {@code kid}
+ * of ours, a valid signature, a mandatory unexpired {@code exp}, our {@code iss} and {@code aud}, and a {@code sub}.
+ */
+public final class JwtAccessTokens implements AccessTokens {
+
+    private static final GatewayException INVALID =
+            new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
+
+    private final JwtSettings settings;
+    private final Clock clock;
+    private final JwkEC signingJwk;
+    private final Map<String, JwkKeys> verificationKeysById;
+
+    public JwtAccessTokens(JwtSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.signingJwk = settings.activeKey().signingJwk();
+        this.verificationKeysById = settings.verificationKeys().stream().collect(Collectors.toUnmodifiableMap(
+                SigningKey::keyId, key -> JwkKeys.builder().addKey(key.verificationJwk()).build(),
+                (first, second) -> first));
+    }
+
+    @Override
+    public IssuedToken issue(String userId) {
+        Instant now = clock.instant();
+        Jwt jwt = Jwt.builder()
+                .type("JWT")
+                .keyId(settings.activeKey().keyId())
+                .algorithm(SigningKey.ALGORITHM)
+                .issuer(settings.issuer())
+                .addAudience(settings.audience())
+                .subject(userId)
+                .issueTime(now)
+                .expirationTime(now.plus(settings.ttl()))
+                .jwtId(UUID.randomUUID().toString())
+                .build();
+        return new IssuedToken(SignedJwt.sign(jwt, signingJwk).tokenContent(), settings.ttl());
+    }
+
+    @Override
+    public String verify(String token) {
+        SignedJwt signed = parse(token);
+        Jwt jwt = signed.getJwt();
+        if (!SigningKey.ALGORITHM.equals(jwt.headers().algorithm().orElse(null))) {
+            throw INVALID;
+        }
+        JwkKeys key = jwt.headers().keyId().map(verificationKeysById::get).orElseThrow(() -> INVALID);
+        if (!signed.verifySignature(key).isValid() || !claimValidator().validate(jwt).isValid()) {
+            throw INVALID;
+        }
+        return jwt.subject().filter(subject -> !subject.isBlank()).orElseThrow(() -> INVALID);
+    }
+
+    private JwtValidator claimValidator() {
+        Instant now = clock.instant();
+        return JwtValidator.builder()
+                .addExpirationValidator(expiry -> expiry.now(now).allowedTimeSkew(settings.clockSkew()).mandatory(true))
+                .addNotBeforeValidator(notBefore -> notBefore.now(now).allowedTimeSkew(settings.clockSkew()))
+                .addIssuerValidator(settings.issuer(), true)
+                .addAudienceValidator(audience -> audience.addExpectedAudience(settings.audience()).mandatory(true))
+                .build();
+    }
+
+    private static SignedJwt parse(String token) {
+        try {
+            return SignedJwt.parseToken(token);
+        } catch (RuntimeException malformed) {
+            throw INVALID;
+        }
+    }
+
+    /** For tests and the JWKS endpoint: the keys a token may be verified with, by id. */
+    Map<String, SigningKey> verificationKeys() {
+        return settings.verificationKeys().stream()
+                .collect(Collectors.toUnmodifiableMap(SigningKey::keyId, Function.identity(), (a, b) -> a));
+    }
+}

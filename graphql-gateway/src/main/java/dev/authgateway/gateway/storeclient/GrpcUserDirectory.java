@@ -1,0 +1,99 @@
+package dev.authgateway.gateway.storeclient;
+
+import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.NewAccount;
+import dev.authgateway.gateway.domain.User;
+import dev.authgateway.gateway.domain.UserDirectory;
+import dev.authgateway.proto.user.v1.CreateUserRequest;
+import dev.authgateway.proto.user.v1.GetUserRequest;
+import dev.authgateway.proto.user.v1.InvalidateUserRequest;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
+import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.proto.user.v1.UserStoreGrpc;
+import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
+import dev.authgateway.support.grpc.CallDeadline;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Users over gRPC: writes and credential checks at the store-service, reads through the cache-service.
+ * Every call has a deadline; only the idempotent read is retried, once, and only when the cache was unavailable.
+ */
+public final class GrpcUserDirectory implements UserDirectory {
+
+    private final UserStoreGrpc.UserStoreBlockingStub store;
+    private final UserCacheGrpc.UserCacheBlockingStub cache;
+    private final CallDeadline storeDeadline;
+    private final CallDeadline cacheDeadline;
+
+    public GrpcUserDirectory(Channel storeChannel, CallDeadline storeDeadline,
+                             Channel cacheChannel, CallDeadline cacheDeadline) {
+        this.store = UserStoreGrpc.newBlockingStub(storeChannel);
+        this.cache = UserCacheGrpc.newBlockingStub(cacheChannel);
+        this.storeDeadline = storeDeadline;
+        this.cacheDeadline = cacheDeadline;
+    }
+
+    @Override
+    public User create(NewAccount account) {
+        try {
+            return ProtoUsers.fromProto(storeDeadline.on(store).createUser(CreateUserRequest.newBuilder()
+                    .setUsername(account.username())
+                    .setEmail(account.email())
+                    .setPassword(account.password())
+                    .setDisplayName(account.displayName())
+                    .build()).getUser());
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.toGatewayException(e);
+        }
+    }
+
+    @Override
+    public User verifyCredentials(String login, String password) {
+        try {
+            return ProtoUsers.fromProto(storeDeadline.on(store).verifyCredentials(VerifyCredentialsRequest.newBuilder()
+                    .setLogin(login).setPassword(password).build()).getUser());
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.toGatewayException(e);
+        }
+    }
+
+    @Override
+    public User get(String userId) {
+        GetUserRequest request = GetUserRequest.newBuilder().setId(userId).build();
+        try {
+            return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
+        } catch (StatusRuntimeException first) {
+            if (first.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+                throw GrpcStatuses.forCaller(first);
+            }
+            try {
+                return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
+            } catch (StatusRuntimeException second) {
+                throw GrpcStatuses.forCaller(second);
+            }
+        }
+    }
+
+    @Override
+    public User updateDisplayName(String userId, String displayName) {
+        try {
+            return ProtoUsers.fromProto(storeDeadline.on(store).updateProfile(UpdateProfileRequest.newBuilder()
+                    .setId(userId).setDisplayName(displayName).build()).getUser());
+        } catch (StatusRuntimeException e) {
+            GatewayException mapped = e.getStatus().getCode() == Status.Code.NOT_FOUND
+                    ? GrpcStatuses.forCaller(e) : GrpcStatuses.toGatewayException(e);
+            throw mapped;
+        }
+    }
+
+    @Override
+    public void invalidateCached(String userId) {
+        try {
+            cacheDeadline.on(cache).invalidateUser(InvalidateUserRequest.newBuilder().setId(userId).build());
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.toGatewayException(e);
+        }
+    }
+}
