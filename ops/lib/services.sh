@@ -1,0 +1,132 @@
+# Builds, starts, stops and reports the three services.
+# shellcheck shell=bash
+
+SERVICES=(store-service cache-service graphql-gateway)
+STORE_GRPC_PORT=9091
+CACHE_GRPC_PORT=9092
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+
+http_port_of() {
+  case $1 in
+    store-service) echo 8091 ;;
+    cache-service) echo 8092 ;;
+    graphql-gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
+
+grpc_port_of() {
+  case $1 in
+    store-service) echo "$STORE_GRPC_PORT" ;;
+    cache-service) echo "$CACHE_GRPC_PORT" ;;
+  esac
+}
+
+jar_of() { printf '%s/%s/target/%s.jar\n' "$ROOT" "$1" "$1"; }
+
+# JVM flags for a 2-core, small-memory box: the serial collector has the least overhead for heaps this size,
+# and a fixed maximum keeps three services and the load generator within memory.
+jvm_flags() {
+  local flags=(-XX:+UseSerialGC -Xms64m "-Xmx${AUTHGW_HEAP:-384m}" -XX:+ExitOnOutOfMemoryError)
+  if ((JAVA_MAJOR >= 24)); then
+    flags+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  fi
+  printf '%s\n' "${flags[@]}"
+}
+
+build_if_needed() {
+  local service stale=no
+  for service in "${SERVICES[@]}"; do
+    local jar
+    jar=$(jar_of "$service")
+    if [[ ! -f $jar ]] || [[ -n $(find "$ROOT" -path "$ROOT/.run" -prune -o \( -path '*/src/main/*' -o -name pom.xml \) \
+      -newer "$jar" -type f -print -quit) ]]; then
+      stale=yes
+    fi
+  done
+  if [[ $stale == yes ]]; then
+    step "building (mvn install -DskipTests; the first build downloads dependencies)"
+    (cd "$ROOT" && mvn -B -q --no-transfer-progress -DskipTests install) || die "the build failed; run: mvn -DskipTests install"
+  fi
+}
+
+pid_of() {
+  local pid
+  pid=$(cat "$PID_DIR/$1.pid" 2>/dev/null || true)
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && printf '%s\n' "$pid"
+}
+
+ready_url_of() { printf 'http://127.0.0.1:%s/observe/health/ready\n' "$(http_port_of "$1")"; }
+
+# start_service NAME -D... : starts one service unless it already runs, then waits until it is ready
+start_service() {
+  local name=$1
+  shift
+  if [[ -n $(pid_of "$name") ]]; then
+    note "$name already running (pid $(pid_of "$name"))"
+  else
+    local port
+    for port in $(http_port_of "$name") $(grpc_port_of "$name"); do
+      port_open 127.0.0.1 "$port" && die "port $port (for $name) is taken by another process; stop it (ss -ltnp 'sport = :$port') and retry"
+    done
+    step "starting $name"
+    # shellcheck disable=SC2046
+    nohup java $(jvm_flags) "$@" -jar "$(jar_of "$name")" >"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$PID_DIR/$name.pid"
+  fi
+  wait_ready "$name"
+}
+
+wait_ready() {
+  local name=$1 url i
+  url=$(ready_url_of "$name")
+  for i in $(seq 1 240); do
+    [[ $(http_status "$url") == 200 ]] && { note "$name ready"; return; }
+    if [[ -z $(pid_of "$name") ]]; then
+      tail -n 40 "$LOG_DIR/$name.log" >&2 || true
+      die "$name exited during start-up; its log is $LOG_DIR/$name.log"
+    fi
+    sleep 0.5
+  done
+  tail -n 40 "$LOG_DIR/$name.log" >&2 || true
+  die "$name was not ready within 120 s ($url); its log is $LOG_DIR/$name.log"
+}
+
+stop_service() {
+  local name=$1 pid i
+  pid=$(pid_of "$name" || true)
+  if [[ -z $pid ]]; then
+    rm -f "$PID_DIR/$name.pid"
+    return
+  fi
+  step "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$PID_DIR/$name.pid"
+}
+
+start_services() {
+  start_service store-service \
+    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" -Dapp.db.username=postgres
+  start_service cache-service \
+    -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" -Dapp.store.port="$STORE_GRPC_PORT"
+  start_service graphql-gateway \
+    -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
+    -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID"
+}
+
+service_status_line() {
+  local name=$1 pid
+  pid=$(pid_of "$name" || true)
+  if [[ -z $pid ]]; then
+    printf '%-16s %-8s\n' "$name" "stopped"
+  else
+    local ready=not-ready
+    [[ $(http_status "$(ready_url_of "$name")") == 200 ]] && ready=ready
+    printf '%-16s %-8s pid %-7s http :%-5s %s %s\n' "$name" running "$pid" "$(http_port_of "$name")" \
+      "$( [[ -n $(grpc_port_of "$name") ]] && echo "grpc :$(grpc_port_of "$name")" )" "$ready"
+  fi
+}
