@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.graphql.GraphQlEndpoints;
+import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
@@ -42,7 +44,7 @@ public final class Main {
         ManagedChannel cache = GrpcChannels.open(app.get("cache"));
         try {
             JwtSettings jwt = JwtSettings.from(app.get("jwt"));
-            JwtAccessTokens tokens = new JwtAccessTokens(jwt, Clock.systemUTC());
+            AccessTokens tokens = accessTokens(jwt, app.get("jwt"));
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
                     cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens);
@@ -62,10 +64,17 @@ public final class Main {
         }
     }
 
-    public static void routing(HttpRouting.Builder routing, Accounts accounts, JwtAccessTokens tokens,
+    public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
         routing.register("/graphql", GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt));
+    }
+
+    /** Verified tokens are remembered until they expire, unless app.jwt.verified-cache-size is 0. */
+    private static AccessTokens accessTokens(JwtSettings jwt, Config jwtConfig) {
+        JwtAccessTokens tokens = new JwtAccessTokens(jwt, Clock.systemUTC());
+        long cacheSize = jwtConfig.get("verified-cache-size").asLong().orElse(100_000L);
+        return cacheSize > 0 ? new CachedAccessTokens(tokens, Clock.systemUTC(), cacheSize) : tokens;
     }
 
     private static ObserveFeature observe(ManagedChannel store, ManagedChannel cache) {

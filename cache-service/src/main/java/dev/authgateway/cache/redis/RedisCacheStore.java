@@ -3,7 +3,6 @@ package dev.authgateway.cache.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.authgateway.cache.domain.CacheStore;
@@ -53,20 +52,22 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
         this.codec = codec;
     }
 
+    /**
+     * A hit costs one GET. On a miss the generation is read afterwards, still before the load starts, which is all
+     * the fence needs: an invalidation after this read moves the generation on and voids the write-back.
+     */
     @Override
     public Lookup<V> lookup(String id) {
-        Map<String, byte[]> found;
         try {
-            found = redisson.getBuckets(ByteArrayCodec.INSTANCE).get(keys.value(id), keys.generation(id));
+            byte[] value = redisson.<byte[]>getBucket(keys.value(id), ByteArrayCodec.INSTANCE).get();
+            if (value != null) {
+                return value.length == 0 ? new Lookup.KnownAbsent<>() : new Lookup.Hit<>(codec.decode(value));
+            }
+            byte[] generation = redisson.<byte[]>getBucket(keys.generation(id), ByteArrayCodec.INSTANCE).get();
+            return new Lookup.Miss<>(generation == null ? 0 : Long.parseLong(ascii(generation)));
         } catch (RedisException e) {
             throw new CacheUnavailableException(e);
         }
-        byte[] value = found.get(keys.value(id));
-        if (value == null) {
-            byte[] generation = found.get(keys.generation(id));
-            return new Lookup.Miss<>(generation == null ? 0 : Long.parseLong(ascii(generation)));
-        }
-        return value.length == 0 ? new Lookup.KnownAbsent<>() : new Lookup.Hit<>(codec.decode(value));
     }
 
     @Override

@@ -25,10 +25,13 @@ public final class GraphQlEndpoints {
         String sdl = schemaText();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
                 new SchemaParser().parse(sdl), new AccountFetchers(accounts, tokens).wiring());
-        GraphQL graphql = GraphQL.newGraphQL(schema)
-                .defaultDataFetcherExceptionHandler(new FetcherErrors())
-                .build();
-        return new GraphQlEndpoint(graphql, sdl, graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+        GraphQL.Builder graphql = GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new FetcherErrors());
+        int documentCacheSize = graphqlConfig.get("document-cache-size").asInt().orElse(1000);
+        if (documentCacheSize > 0) {
+            graphql.preparsedDocumentProvider(new CachedDocuments(documentCacheSize));
+        }
+        return new GraphQlEndpoint(graphql.build(), sdl, graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
     }
 
     private static String schemaText() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.authgateway.gateway.domain.AccessTokens;
@@ -58,6 +57,11 @@ public final class JwtAccessTokens implements AccessTokens {
 
     @Override
     public String verify(String token) {
+        return verifyClaims(token).userId();
+    }
+
+    /** The token's user and expiry, after every check of {@link #verify}. */
+    VerifiedToken verifyClaims(String token) {
         SignedJwt signed = parse(token);
         Jwt jwt = signed.getJwt();
         if (!SigningKey.ALGORITHM.equals(jwt.headers().algorithm().orElse(null))) {
@@ -67,7 +71,11 @@ public final class JwtAccessTokens implements AccessTokens {
         if (!signed.verifySignature(key).isValid() || !claimValidator().validate(jwt).isValid()) {
             throw INVALID;
         }
-        return jwt.subject().filter(subject -> !subject.isBlank()).orElseThrow(() -> INVALID);
+        String subject = jwt.subject().filter(value -> !value.isBlank()).orElseThrow(() -> INVALID);
+        return new VerifiedToken(subject, jwt.expirationTime().orElseThrow(() -> INVALID));
+    }
+
+    record VerifiedToken(String userId, Instant expiresAt) {
     }
 
     private JwtValidator claimValidator() {
@@ -88,9 +96,4 @@ public final class JwtAccessTokens implements AccessTokens {
         }
     }
 
-    /** For tests and the JWKS endpoint: the keys a token may be verified with, by id. */
-    Map<String, SigningKey> verificationKeys() {
-        return settings.verificationKeys().stream()
-                .collect(Collectors.toUnmodifiableMap(SigningKey::keyId, Function.identity(), (a, b) -> a));
-    }
 }
