@@ -67,7 +67,8 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
         routing.register("/graphql", GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
-                .register("/.well-known", new JwksEndpoint(jwt));
+                .register("/.well-known", new JwksEndpoint(jwt))
+                .error(Throwable.class, new InternalErrors());
     }
 
     /** Verified tokens are remembered until they expire, unless app.jwt.verified-cache-size is 0. */

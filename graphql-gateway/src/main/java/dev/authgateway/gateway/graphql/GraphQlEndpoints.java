@@ -22,16 +22,20 @@ public final class GraphQlEndpoints {
     }
 
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
-        String sdl = schemaText();
+        GraphQL graphql = graphQl(accounts, tokens, graphqlConfig.get("document-cache-size").asInt().orElse(1000));
+        return new GraphQlEndpoint(graphql, schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+    }
+
+    /** The executable schema; documentCacheSize 0 parses and validates every request anew. */
+    public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, int documentCacheSize) {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
-                new SchemaParser().parse(sdl), new AccountFetchers(accounts, tokens).wiring());
+                new SchemaParser().parse(schemaText()), new AccountFetchers(accounts, tokens).wiring());
         GraphQL.Builder graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new FetcherErrors());
-        int documentCacheSize = graphqlConfig.get("document-cache-size").asInt().orElse(1000);
         if (documentCacheSize > 0) {
             graphql.preparsedDocumentProvider(new CachedDocuments(documentCacheSize));
         }
-        return new GraphQlEndpoint(graphql.build(), sdl, graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+        return graphql.build();
     }
 
     private static String schemaText() {

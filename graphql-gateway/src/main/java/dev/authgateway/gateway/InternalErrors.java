@@ -1,0 +1,25 @@
+package dev.authgateway.gateway;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ErrorHandler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Whatever escapes a handler: logged here, answered as a bare INTERNAL error, never with its message. */
+final class InternalErrors implements ErrorHandler<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(InternalErrors.class.getName());
+    private static final String BODY = "{\"errors\":[{\"message\":\"internal error\",\"extensions\":{\"code\":\"INTERNAL\"}}]}";
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response, Throwable failure) {
+        LOG.log(Level.SEVERE, "Unhandled failure on " + request.prologue().method() + " " + request.path().path(), failure);
+        response.status(Status.INTERNAL_SERVER_ERROR_500);
+        response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.send(BODY);
+    }
+}
