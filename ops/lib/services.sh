@@ -57,6 +57,15 @@ pid_of() {
 
 ready_url_of() { printf 'http://127.0.0.1:%s/observe/health/ready\n' "$(http_port_of "$1")"; }
 
+# extra_opts NAME -> the words of AUTHGW_STORE_OPTS / AUTHGW_CACHE_OPTS / AUTHGW_GATEWAY_OPTS
+extra_opts() {
+  case $1 in
+    store-service) printf '%s\n' ${AUTHGW_STORE_OPTS:-} ;;
+    cache-service) printf '%s\n' ${AUTHGW_CACHE_OPTS:-} ;;
+    graphql-gateway) printf '%s\n' ${AUTHGW_GATEWAY_OPTS:-} ;;
+  esac
+}
+
 # start_service NAME -D... : starts one service unless it already runs, then waits until it is ready
 start_service() {
   local name=$1
@@ -70,7 +79,7 @@ start_service() {
     done
     step "starting $name"
     # shellcheck disable=SC2046
-    nohup java $(jvm_flags) "$@" -jar "$(jar_of "$name")" >"$LOG_DIR/$name.log" 2>&1 &
+    nohup java $(jvm_flags) "$@" $(extra_opts "$name") -jar "$(jar_of "$name")" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$PID_DIR/$name.pid"
   fi
   wait_ready "$name"
