@@ -13,6 +13,7 @@ import dev.authgateway.cache.redis.RedisClients;
 import dev.authgateway.cache.storeclient.StoreUserSource;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.grpc.GrpcHealth;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
@@ -51,7 +52,7 @@ public final class Main {
                     // Ready while it can answer reads: from Redis, or from the store when Redis is down.
                     .readiness(HealthChecks.readiness("redis-or-store",
                             () -> RedisClients.reachable(redisson, keyPrefix)
-                                    || StoreUserSource.serving(storeChannel, probeDeadline)))
+                                    || GrpcHealth.serving(storeChannel, probeDeadline)))
                     .start(root, List.of(redisson::shutdown, () -> GrpcChannels.close(storeChannel)));
         } catch (RuntimeException e) {
             GrpcChannels.close(storeChannel);

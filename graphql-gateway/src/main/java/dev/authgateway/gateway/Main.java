@@ -12,9 +12,9 @@ import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.gateway.storeclient.GrpcUserDirectory;
-import dev.authgateway.gateway.storeclient.ServiceHealth;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.grpc.GrpcHealth;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
 import io.grpc.ManagedChannel;
@@ -84,9 +84,9 @@ public final class Main {
                 .addObserver(HealthObserver.builder()
                         .details(true)
                         .useSystemServices(false)
-                        .addCheck(HealthChecks.readiness("store-service", () -> ServiceHealth.serving(store, probe)),
+                        .addCheck(HealthChecks.readiness("store-service", () -> GrpcHealth.serving(store, probe)),
                                 HealthCheckType.READINESS)
-                        .addCheck(HealthChecks.readiness("cache-service", () -> ServiceHealth.serving(cache, probe)),
+                        .addCheck(HealthChecks.readiness("cache-service", () -> GrpcHealth.serving(cache, probe)),
                                 HealthCheckType.READINESS)
                         .build())
                 .addObserver(MetricsObserver.create())

@@ -34,15 +34,4 @@ public final class StoreUserSource implements Source<User> {
             };
         }
     }
-
-    /** Whether the store answers grpc.health.v1 as SERVING. */
-    public static boolean serving(Channel channel, CallDeadline deadline) {
-        try {
-            return deadline.on(io.grpc.health.v1.HealthGrpc.newBlockingStub(channel))
-                    .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance())
-                    .getStatus() == io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING;
-        } catch (StatusRuntimeException e) {
-            return false;
-        }
-    }
 }

@@ -1,16 +1,15 @@
-package dev.authgateway.gateway.storeclient;
+package dev.authgateway.support.grpc;
 
-import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 
-/** Asks a gRPC service's grpc.health.v1.Health whether it is serving. */
-public final class ServiceHealth {
+/** Asks a gRPC service's {@code grpc.health.v1.Health} whether it is serving; for readiness checks of callers. */
+public final class GrpcHealth {
 
-    private ServiceHealth() {
+    private GrpcHealth() {
     }
 
     public static boolean serving(Channel channel, CallDeadline deadline) {
