@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.parser.ParserOptions;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -32,11 +37,15 @@ public final class GraphQlEndpoint implements HttpService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GraphQL graphql;
+    private final ParserOptions parserOptions;
+    private final QueryLimits limits;
     private final byte[] schema;
     private final int maxBodyBytes;
 
-    GraphQlEndpoint(GraphQL graphql, String schema, int maxBodyBytes) {
+    GraphQlEndpoint(GraphQL graphql, ParserOptions parserOptions, QueryLimits limits, String schema, int maxBodyBytes) {
         this.graphql = graphql;
+        this.parserOptions = parserOptions;
+        this.limits = limits;
         this.schema = schema.getBytes(StandardCharsets.UTF_8);
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -59,8 +68,16 @@ public final class GraphQlEndpoint implements HttpService {
         ResponseType type = ResponseType.JSON;
         try {
             type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
-            GraphQlRequest graphQlRequest = reader.read(request);
-            execute(graphQlRequest, request.headers().first(HeaderNames.AUTHORIZATION).orElse(null), type, response);
+            GraphQlRequest.Received operations = reader.read(request);
+            String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            if (operations.batch()) {
+                send(response, 200, type, operations.operations().stream()
+                        .map(operation -> execute(operation, authorization).body()).toList());
+            } else {
+                Outcome outcome = execute(operations.operations().getFirst(), authorization);
+                int status = outcome.requestError() && type == ResponseType.GRAPHQL_RESPONSE ? 400 : outcome.status();
+                send(response, status, type, outcome.body());
+            }
         } catch (HttpProblem problem) {
             refuse(response, type, problem);
         }
@@ -73,7 +90,7 @@ public final class GraphQlEndpoint implements HttpService {
         send(response, problem.status(), type, Map.of("errors", List.of(error(problem.getMessage(), problem.code()))));
     }
 
-    private GraphQlRequest fromQueryParameters(ServerRequest request) {
+    private GraphQlRequest.Received fromQueryParameters(ServerRequest request) {
         var query = request.query();
         GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(
                 query.first("query").orElse(null), query.first("operationName").orElse(null),
@@ -81,10 +98,10 @@ public final class GraphQlEndpoint implements HttpService {
         if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName())) {
             throw new HttpProblem(405, "METHOD_NOT_ALLOWED", "mutations must be sent with POST", "POST");
         }
-        return graphQlRequest;
+        return GraphQlRequest.Received.single(graphQlRequest);
     }
 
-    private GraphQlRequest fromBody(ServerRequest request) {
+    private GraphQlRequest.Received fromBody(ServerRequest request) {
         String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         if (!contentType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "send the request as application/json");
@@ -92,7 +109,7 @@ public final class GraphQlEndpoint implements HttpService {
         if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQlRequest.fromJsonBody(readCapped(request), JSON);
+        return GraphQlRequest.fromJsonBody(readCapped(request), JSON, limits);
     }
 
     private byte[] readCapped(ServerRequest request) {
@@ -111,22 +128,37 @@ public final class GraphQlEndpoint implements HttpService {
         return new HttpProblem(413, "PAYLOAD_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes");
     }
 
-    private void execute(GraphQlRequest request, String authorization, ResponseType type, ServerResponse response) {
-        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput()
+    /** Runs one operation within the execution timeout; the answer and whether it failed as a request. */
+    private Outcome execute(GraphQlRequest request, String authorization) {
+        ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
+                    context.of(ParserOptions.class, parserOptions);
                     if (authorization != null) {
                         context.of(Caller.AUTHORIZATION, authorization);
                     }
                 })
-                .build());
-        Map<String, Object> body = ResultShape.of(result);
-        boolean requestError = !result.isDataPresent();
-        int status = requestError && type == ResponseType.GRAPHQL_RESPONSE ? 400 : 200;
-        send(response, status, type, body);
+                .build();
+        CompletableFuture<ExecutionResult> running = graphql.executeAsync(input);
+        try {
+            ExecutionResult result = running.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Outcome(200, !result.isDataPresent(), ResultShape.of(result));
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            return new Outcome(504, false, Map.of("errors", List.of(
+                    error("the operation took longer than " + limits.timeout().toMillis() + " ms", "TIMEOUT"))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("GraphQL execution failed", e.getCause());
+        }
+    }
+
+    private record Outcome(int status, boolean requestError, Map<String, Object> body) {
     }
 
     private static Map<String, Object> error(String message, String code) {
@@ -136,7 +168,7 @@ public final class GraphQlEndpoint implements HttpService {
         return error;
     }
 
-    private static void send(ServerResponse response, int status, ResponseType type, Map<String, Object> body) {
+    private static void send(ServerResponse response, int status, ResponseType type, Object body) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
@@ -150,6 +182,6 @@ public final class GraphQlEndpoint implements HttpService {
 
     @FunctionalInterface
     private interface RequestReader {
-        GraphQlRequest read(ServerRequest request);
+        GraphQlRequest.Received read(ServerRequest request);
     }
 }

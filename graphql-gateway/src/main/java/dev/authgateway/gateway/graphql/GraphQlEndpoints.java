@@ -13,7 +13,10 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.helidon.config.Config;
 
-/** Builds the GraphQL endpoint once: schema from {@code schema.graphql}, fields wired to the use cases. */
+/**
+ * Builds the GraphQL endpoint once: schema from {@code schema.graphql}, fields wired to the use cases, documents
+ * checked against the query limits and cached.
+ */
 public final class GraphQlEndpoints {
 
     private static final String SCHEMA_RESOURCE = "/schema.graphql";
@@ -22,20 +25,25 @@ public final class GraphQlEndpoints {
     }
 
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
-        GraphQL graphql = graphQl(accounts, tokens, graphqlConfig.get("document-cache-size").asInt().orElse(1000));
-        return new GraphQlEndpoint(graphql, schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+        QueryLimits limits = QueryLimits.from(graphqlConfig);
+        LimitedDocuments documents = new LimitedDocuments(limits,
+                graphqlConfig.get("document-cache-size").asInt().orElse(1000));
+        return new GraphQlEndpoint(build(accounts, tokens, documents), documents.parserOptions(), limits,
+                schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
     }
 
-    /** The executable schema; documentCacheSize 0 parses and validates every request anew. */
+    /** The executable schema with the default limits; documentCacheSize 0 parses and validates every request. */
     public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, int documentCacheSize) {
+        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(Config.empty()), documentCacheSize));
+    }
+
+    private static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
                 new SchemaParser().parse(schemaText()), new AccountFetchers(accounts, tokens).wiring());
-        GraphQL.Builder graphql = GraphQL.newGraphQL(schema)
-                .defaultDataFetcherExceptionHandler(new FetcherErrors());
-        if (documentCacheSize > 0) {
-            graphql.preparsedDocumentProvider(new CachedDocuments(documentCacheSize));
-        }
-        return graphql.build();
+        return GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new FetcherErrors())
+                .preparsedDocumentProvider(documents)
+                .build();
     }
 
     private static String schemaText() {

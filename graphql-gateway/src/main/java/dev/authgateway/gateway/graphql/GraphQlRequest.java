@@ -1,6 +1,8 @@
 package dev.authgateway.gateway.graphql;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,13 +16,36 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
-    static GraphQlRequest fromJsonBody(byte[] body, ObjectMapper json) {
+    /** The operations of one HTTP request: one, or with batching enabled a JSON array of several. */
+    record Received(List<GraphQlRequest> operations, boolean batch) {
+        static Received single(GraphQlRequest operation) {
+            return new Received(List.of(operation), false);
+        }
+    }
+
+    /** One request, or with batching enabled, a JSON array of at most maxBatchSize requests. */
+    static Received fromJsonBody(byte[] body, ObjectMapper json, QueryLimits limits) {
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (IOException e) {
             throw HttpProblem.badRequest("the body is not valid JSON");
         }
+        if (root != null && root.isArray()) {
+            if (!limits.batching()) {
+                throw new HttpProblem(400, "BATCHING_DISABLED", "send one operation per request");
+            }
+            if (root.isEmpty() || root.size() > limits.maxBatchSize()) {
+                throw HttpProblem.badRequest("a batch holds 1 to " + limits.maxBatchSize() + " operations");
+            }
+            List<GraphQlRequest> batch = new ArrayList<>();
+            root.forEach(element -> batch.add(fromJsonObject(element, json)));
+            return new Received(batch, true);
+        }
+        return Received.single(fromJsonObject(root, json));
+    }
+
+    private static GraphQlRequest fromJsonObject(JsonNode root, ObjectMapper json) {
         if (root == null || !root.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");
         }

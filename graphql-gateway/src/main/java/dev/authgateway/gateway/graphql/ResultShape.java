@@ -51,14 +51,17 @@ final class ResultShape {
                 }
             });
         }
-        extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+        extensions.putIfAbsent("code", codeOf(error));
         shaped.put("extensions", extensions);
         return shaped;
     }
 
-    private static String codeOf(ErrorClassification classification) {
+    private static String codeOf(GraphQLError error) {
+        ErrorClassification classification = error.getErrorType();
         if (classification == ErrorType.InvalidSyntax) {
-            return "GRAPHQL_PARSE_FAILED";
+            // graphql-java cancels parsing past ParserOptions.maxTokens with this message and no other marker
+            return error.getMessage() != null && error.getMessage().contains("tokens have been presented")
+                    ? "TOO_MANY_TOKENS" : "GRAPHQL_PARSE_FAILED";
         }
         if (classification == ErrorType.ValidationError) {
             return "GRAPHQL_VALIDATION_FAILED";

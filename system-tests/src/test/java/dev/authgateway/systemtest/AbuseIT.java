@@ -1,0 +1,83 @@
+package dev.authgateway.systemtest;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Documents built to exhaust the gateway are refused, each with its own code, before any field runs. */
+@ExtendWith(StackExtension.class)
+class AbuseIT {
+
+    @Test
+    void givenADeepQuery_thenQueryTooDeep(Stack stack) {
+        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
+                + "{ name } } } } } } } } } } }";
+
+        assertRefused(stack, deep, "QUERY_TOO_DEEP");
+    }
+
+    @Test
+    void givenAnAliasFlood_thenTooManyAliases(Stack stack) {
+        StringBuilder flood = new StringBuilder("{");
+        for (int i = 0; i < 50; i++) {
+            flood.append(" p").append(i).append(": profile { id }");
+        }
+        assertRefused(stack, flood.append(" }").toString(), "TOO_MANY_ALIASES");
+    }
+
+    @Test
+    void givenAnExpensiveQuery_thenQueryTooComplex(Stack stack) {
+        assertRefused(stack, "{ profile { " + "id ".repeat(300) + "} }", "QUERY_TOO_COMPLEX");
+    }
+
+    @Test
+    void givenTooManyTokens_thenTooManyTokens(Stack stack) {
+        StringBuilder fragments = new StringBuilder("{ profile { id } }");
+        for (int i = 0; i < 400; i++) {
+            fragments.append(" fragment f").append(i).append(" on User { id }");
+        }
+        assertRefused(stack, fragments.toString(), "TOO_MANY_TOKENS");
+    }
+
+    @Test
+    void givenIntrospectionWhileDisabled_thenRefused_butTypenameAnswers(Stack stack) {
+        assertRefused(stack, "{ __schema { queryType { name } } }", "INTROSPECTION_DISABLED");
+
+        var typename = stack.graphql().post("{ __typename }", Map.of());
+        assertThat(typename.data().path("__typename").asText()).isEqualTo("Query");
+    }
+
+    @Test
+    void givenABatchedArray_thenBatchingDisabled(Stack stack) {
+        var response = stack.graphql().raw(stack.graphql().request("/graphql")
+                .header("Content-Type", "application/json")
+                .header("Accept", GraphQlClient.GRAPHQL_RESPONSE)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "[{\"query\": \"{ __typename }\"}, {\"query\": \"{ __typename }\"}]")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("BATCHING_DISABLED");
+    }
+
+    @Test
+    void givenAOneMegabyteDocument_then413(Stack stack) {
+        var response = stack.graphql().raw(stack.graphql().request("/graphql")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"query\": \"{ profile { " + "id ".repeat(350_000) + "} }\"}")));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    private static void assertRefused(Stack stack, String document, String code) {
+        var response = stack.graphql().post(document, Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
+        assertThat(response.json().has("data")).as("refused before execution").isFalse();
+    }
+}
