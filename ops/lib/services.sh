@@ -124,6 +124,7 @@ start_services() {
     -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" -Dapp.store.port="$STORE_GRPC_PORT"
   start_service graphql-gateway \
     -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
+    -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" \
     -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true
 }
 

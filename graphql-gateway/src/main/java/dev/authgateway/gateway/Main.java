@@ -6,15 +6,19 @@ import java.util.List;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.graphql.GraphQlEndpoints;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.gateway.ratelimit.AttemptPolicy;
+import dev.authgateway.gateway.ratelimit.RedisAttemptLimits;
 import dev.authgateway.gateway.storeclient.GrpcUserDirectory;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.grpc.GrpcHealth;
+import dev.authgateway.support.redis.RedisClients;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
 import io.grpc.ManagedChannel;
@@ -26,6 +30,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.redisson.api.RedissonClient;
 
 /** graphql-gateway: GraphQL over HTTP in front of the cache-service and store-service. */
 public final class Main {
@@ -42,12 +47,14 @@ public final class Main {
         Config app = root.get("app");
         ManagedChannel store = GrpcChannels.open(app.get("store"));
         ManagedChannel cache = GrpcChannels.open(app.get("cache"));
+        RedissonClient redisson = RedisClients.open(app.get("redis"));
         try {
             JwtSettings jwt = JwtSettings.from(app.get("jwt"));
             AccessTokens tokens = accessTokens(jwt, app.get("jwt"));
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
-                    cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens);
+                    cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
+                    attemptLimits(redisson, app));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = WebServer.builder()
@@ -56,8 +63,10 @@ public final class Main {
                     .addRouting(routing)
                     .build()
                     .start();
-            return new RunningService(server, List.of(() -> GrpcChannels.close(cache), () -> GrpcChannels.close(store)));
+            return new RunningService(server, List.of(redisson::shutdown,
+                    () -> GrpcChannels.close(cache), () -> GrpcChannels.close(store)));
         } catch (RuntimeException e) {
+            redisson.shutdown();
             GrpcChannels.close(cache);
             GrpcChannels.close(store);
             throw e;
@@ -69,6 +78,14 @@ public final class Main {
         routing.register("/graphql", GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
+    }
+
+    /** Failed logins and signups are counted in Redis, shared by every replica, unless app.attempt-limits.enabled is false. */
+    private static AttemptLimits attemptLimits(RedissonClient redisson, Config app) {
+        Config limits = app.get("attempt-limits");
+        return limits.get("enabled").asBoolean().orElse(true)
+                ? new RedisAttemptLimits(redisson, RedisClients.keyPrefix(app.get("redis")), AttemptPolicy.from(limits))
+                : AttemptLimits.NONE;
     }
 
     /** Verified tokens are remembered until they expire, unless app.jwt.verified-cache-size is 0. */

@@ -28,15 +28,19 @@ final class Stack implements AutoCloseable {
     private final ServiceProcess store;
     private final ServiceProcess cache;
     private final ServiceProcess gateway;
+    private final Map<String, String> gatewayConfig;
+    private ServiceProcess secondGateway;
 
     private Stack(TestDatabase database, TestRedis redis, SigningKey signingKey,
-                  ServiceProcess store, ServiceProcess cache, ServiceProcess gateway) {
+                  ServiceProcess store, ServiceProcess cache, ServiceProcess gateway,
+                  Map<String, String> gatewayConfig) {
         this.database = database;
         this.redis = redis;
         this.signingKey = signingKey;
         this.store = store;
         this.cache = cache;
         this.gateway = gateway;
+        this.gatewayConfig = gatewayConfig;
     }
 
     static Stack start() throws Exception {
@@ -59,16 +63,27 @@ final class Stack implements AutoCloseable {
         Map<String, String> gatewayConfig = Map.of(
                 "app.store.port", String.valueOf(storeGrpcPort),
                 "app.cache.port", String.valueOf(cacheGrpcPort),
+                "app.redis.address", redis.address(),
+                "app.redis.key-prefix", redis.keyPrefix(),
+                "app.attempt-limits.signups-per-address", "100000",
                 "app.jwt.private-key-file", signingKey.pemFile().toString(),
                 "app.jwt.key-id", signingKey.keyId(),
                 "app.jwt.issuer", ISSUER,
                 "app.jwt.audience", AUDIENCE);
         ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
-        return new Stack(database, redis, signingKey, store, cache, gateway);
+        return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig);
     }
 
     GraphQlClient graphql() {
         return new GraphQlClient(gateway.baseUrl());
+    }
+
+    /** A second gateway replica with the same configuration (same Redis, same signing key), started on first use. */
+    synchronized GraphQlClient secondGraphql() throws java.io.IOException {
+        if (secondGateway == null) {
+            secondGateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
+        }
+        return new GraphQlClient(secondGateway.baseUrl());
     }
 
     String gatewayUrl() {
@@ -99,6 +114,9 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (secondGateway != null) {
+            secondGateway.close();
+        }
         gateway.close();
         cache.close();
         store.close();

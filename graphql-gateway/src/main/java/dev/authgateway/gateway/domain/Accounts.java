@@ -7,19 +7,37 @@ public final class Accounts {
 
     private final UserDirectory directory;
     private final AccessTokens tokens;
+    private final AttemptLimits limits;
 
     public Accounts(UserDirectory directory, AccessTokens tokens) {
-        this.directory = directory;
-        this.tokens = tokens;
+        this(directory, tokens, AttemptLimits.NONE);
     }
 
-    public AuthResult signUp(NewAccount account) {
+    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.limits = limits;
+    }
+
+    public AuthResult signUp(NewAccount account, String clientAddress) {
+        limits.signupAttempted(clientAddress);
         User user = directory.create(account);
         return AuthResult.of(tokens.issue(user.id()), user);
     }
 
-    public AuthResult logIn(String login, String password) {
-        User user = directory.verifyCredentials(login, password);
+    /** Guessing is limited per account and per address; while limited, even the right password is refused. */
+    public AuthResult logIn(String login, String password, String clientAddress) {
+        limits.checkLogin(login, clientAddress);
+        User user;
+        try {
+            user = directory.verifyCredentials(login, password);
+        } catch (GatewayException e) {
+            if (e.code() == ErrorCode.INVALID_CREDENTIALS) {
+                limits.loginFailed(login, clientAddress);
+            }
+            throw e;
+        }
+        limits.loginSucceeded(login);
         return AuthResult.of(tokens.issue(user.id()), user);
     }
 

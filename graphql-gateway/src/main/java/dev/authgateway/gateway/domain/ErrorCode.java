@@ -10,6 +10,8 @@ public enum ErrorCode {
     CONFLICT,
     /** Login and password do not match a user (unknown user and wrong password alike). */
     INVALID_CREDENTIALS,
+    /** Too many attempts (failed logins, signups) from this account or address; {@code extensions.retryAfterSeconds}. */
+    RATE_LIMITED,
     /** A backing service is down or too slow; safe to retry. */
     UNAVAILABLE,
     /** A fault of ours; details are in the gateway's log only. */

@@ -33,14 +33,15 @@ final class AccountFetchers {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
             return accounts.signUp(new NewAccount((String) input.get("username"), (String) input.get("email"),
-                    (String) input.get("password"), (String) input.get("displayName")));
+                    (String) input.get("password"), (String) input.get("displayName")), Caller.address(environment));
         };
     }
 
     private DataFetcher<?> login() {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
-            return accounts.logIn((String) input.get("login"), (String) input.get("password"));
+            return accounts.logIn((String) input.get("login"), (String) input.get("password"),
+                    Caller.address(environment));
         };
     }
 

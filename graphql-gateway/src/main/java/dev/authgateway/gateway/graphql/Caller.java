@@ -12,9 +12,15 @@ import graphql.schema.DataFetchingEnvironment;
 final class Caller {
 
     static final String AUTHORIZATION = "authorization";
+    static final String CLIENT_ADDRESS = "clientAddress";
     private static final String BEARER = "bearer ";
 
     private Caller() {
+    }
+
+    /** The address the request came from, for attempt limits. */
+    static String address(DataFetchingEnvironment environment) {
+        return environment.getGraphQlContext().getOrDefault(CLIENT_ADDRESS, "unknown");
     }
 
     static String requireUserId(DataFetchingEnvironment environment, AccessTokens tokens) {

@@ -30,6 +30,7 @@ final class FetcherErrors implements DataFetcherExceptionHandler {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", known.code().name());
         known.field().ifPresent(field -> extensions.put("field", field));
+        known.retryAfter().ifPresent(retryAfter -> extensions.put("retryAfterSeconds", retryAfter.toSeconds()));
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()
                 .error(GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
                         .message(known.getMessage())

@@ -70,11 +70,12 @@ public final class GraphQlEndpoint implements HttpService {
             type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
             GraphQlRequest.Received operations = reader.read(request);
             String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            String client = request.remotePeer().host();
             if (operations.batch()) {
                 send(response, 200, type, operations.operations().stream()
-                        .map(operation -> execute(operation, authorization).body()).toList());
+                        .map(operation -> execute(operation, authorization, client).body()).toList());
             } else {
-                Outcome outcome = execute(operations.operations().getFirst(), authorization);
+                Outcome outcome = execute(operations.operations().getFirst(), authorization, client);
                 int status = outcome.requestError() && type == ResponseType.GRAPHQL_RESPONSE ? 400 : outcome.status();
                 send(response, status, type, outcome.body());
             }
@@ -129,7 +130,7 @@ public final class GraphQlEndpoint implements HttpService {
     }
 
     /** Runs one operation within the execution timeout; the answer and whether it failed as a request. */
-    private Outcome execute(GraphQlRequest request, String authorization) {
+    private Outcome execute(GraphQlRequest request, String authorization, String clientAddress) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -137,6 +138,7 @@ public final class GraphQlEndpoint implements HttpService {
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
                     context.of(ParserOptions.class, parserOptions);
+                    context.of(Caller.CLIENT_ADDRESS, clientAddress);
                     if (authorization != null) {
                         context.of(Caller.AUTHORIZATION, authorization);
                     }

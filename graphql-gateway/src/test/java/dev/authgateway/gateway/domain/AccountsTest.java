@@ -17,7 +17,7 @@ class AccountsTest {
 
     @Test
     void givenASignup_thenTheTokenIsForTheNewUser() {
-        AuthResult result = accounts.signUp(new NewAccount("ada", "ada@example.com", "correct horse", "Ada"));
+        AuthResult result = accounts.signUp(new NewAccount("ada", "ada@example.com", "correct horse", "Ada"), "127.0.0.1");
 
         assertThat(result.accessToken()).isEqualTo("token-for-" + FakeDirectory.ADA.id());
         assertThat(result.tokenType()).isEqualTo("Bearer");

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import dev.authgateway.cache.domain.Lookup;
 import dev.authgateway.cache.redis.ProtobufUserCodec;
 import dev.authgateway.cache.redis.RedisCacheStore;
-import dev.authgateway.cache.redis.RedisClients;
+import dev.authgateway.support.redis.RedisClients;
 import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.User;
 import io.helidon.config.Config;

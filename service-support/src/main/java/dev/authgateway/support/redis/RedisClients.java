@@ -1,4 +1,4 @@
-package dev.authgateway.cache.redis;
+package dev.authgateway.support.redis;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.ConstantDelay;
 
-/** The Redisson client from {@code app.redis}. */
+/** A Redisson client from an {@code app.redis} config node (address, timeouts, pool, key prefix). */
 public final class RedisClients {
 
     private RedisClients() {
