@@ -32,7 +32,19 @@ public final class UserAccounts {
         if (!hasher.matches(candidate, stored.get().passwordHash())) {
             throw new InvalidCredentialsException();
         }
+        upgradeHashIfOutdated(stored.get(), candidate);
         return stored.get().user();
+    }
+
+    /** After the hash parameters were raised, each user's hash is remade at their next successful login. */
+    private void upgradeHashIfOutdated(UserRepository.StoredCredentials stored, String password) {
+        if (hasher.needsRehash(stored.passwordHash())) {
+            try {
+                repository.replacePasswordHash(stored.user().id(), stored.passwordHash(), hasher.hash(password));
+            } catch (StoreUnavailableException e) {
+                // The login stands; the upgrade is retried at the next one.
+            }
+        }
     }
 
     public User updateProfile(UpdateProfile update) {

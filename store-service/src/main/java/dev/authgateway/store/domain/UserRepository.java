@@ -16,6 +16,9 @@ public interface UserRepository {
 
     Optional<User> updateDisplayName(UUID id, String displayName);
 
+    /** Replaces the hash only if it is still {@code expected}, so a concurrent change is never overwritten. */
+    void replacePasswordHash(UUID id, String expected, String replacement);
+
     record StoredCredentials(User user, String passwordHash) {
         @Override
         public String toString() {

@@ -34,6 +34,15 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     }
 
     @Override
+    public boolean needsRehash(String hash) {
+        try {
+            return !function.equals(Argon2Function.getInstanceFromHash(hash));
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
+    @Override
     public void burnEquivalentTime(String password) {
         matches(password, dummyHash);
     }

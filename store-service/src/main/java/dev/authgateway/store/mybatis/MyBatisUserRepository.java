@@ -65,6 +65,11 @@ public final class MyBatisUserRepository implements UserRepository {
                 .map(UserRow::toUser);
     }
 
+    @Override
+    public void replacePasswordHash(UUID id, String expected, String replacement) {
+        inSession(mapper -> mapper.replacePasswordHash(id, expected, replacement));
+    }
+
     private <T> T inSession(Function<UserMapper, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             return work.apply(session.getMapper(UserMapper.class));

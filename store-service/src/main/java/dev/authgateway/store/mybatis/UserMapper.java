@@ -27,6 +27,11 @@ public interface UserMapper {
     @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(#{email})")
     UserRow findByEmail(@Param("email") String email);
 
+    @org.apache.ibatis.annotations.Update("UPDATE users SET password_hash = #{replacement} "
+            + "WHERE id = #{id} AND password_hash = #{expected}")
+    int replacePasswordHash(@Param("id") UUID id, @Param("expected") String expected,
+                            @Param("replacement") String replacement);
+
     @Select("UPDATE users SET display_name = #{displayName}, updated_at = now(), version = version + 1 "
             + "WHERE id = #{id} RETURNING " + COLUMNS)
     UserRow updateDisplayName(@Param("id") UUID id, @Param("displayName") String displayName);
