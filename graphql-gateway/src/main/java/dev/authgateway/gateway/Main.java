@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import dev.authgateway.gateway.audit.JsonAuditLog;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
@@ -54,7 +55,7 @@ public final class Main {
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
                     cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
-                    attemptLimits(redisson, app));
+                    attemptLimits(redisson, app), new JsonAuditLog());
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = WebServer.builder()

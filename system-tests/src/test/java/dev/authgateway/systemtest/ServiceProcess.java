@@ -63,6 +63,10 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    java.nio.file.Path logFile() {
+        return log;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

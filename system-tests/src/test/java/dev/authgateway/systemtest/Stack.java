@@ -90,6 +90,11 @@ final class Stack implements AutoCloseable {
         return gateway.baseUrl();
     }
 
+    /** Everything the (first) gateway has logged so far. */
+    String gatewayLog() throws java.io.IOException {
+        return Files.readString(gateway.logFile());
+    }
+
     SigningKey signingKey() {
         return signingKey;
     }

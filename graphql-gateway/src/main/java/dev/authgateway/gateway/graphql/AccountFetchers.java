@@ -33,7 +33,7 @@ final class AccountFetchers {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
             return accounts.signUp(new NewAccount((String) input.get("username"), (String) input.get("email"),
-                    (String) input.get("password"), (String) input.get("displayName")), Caller.address(environment));
+                    (String) input.get("password"), (String) input.get("displayName")), Caller.origin(environment));
         };
     }
 
@@ -41,7 +41,7 @@ final class AccountFetchers {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
             return accounts.logIn((String) input.get("login"), (String) input.get("password"),
-                    Caller.address(environment));
+                    Caller.origin(environment));
         };
     }
 
@@ -53,7 +53,7 @@ final class AccountFetchers {
         return environment -> {
             String callerId = Caller.requireUserId(environment, tokens);
             Map<String, Object> input = environment.getArgument("input");
-            return accounts.updateProfile(callerId, (String) input.get("displayName"));
+            return accounts.updateProfile(callerId, (String) input.get("displayName"), Caller.origin(environment));
         };
     }
 }

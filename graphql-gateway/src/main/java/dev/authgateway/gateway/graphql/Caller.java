@@ -5,6 +5,7 @@ import java.util.Locale;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.RequestOrigin;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -12,15 +13,15 @@ import graphql.schema.DataFetchingEnvironment;
 final class Caller {
 
     static final String AUTHORIZATION = "authorization";
-    static final String CLIENT_ADDRESS = "clientAddress";
+    static final String ORIGIN = "origin";
     private static final String BEARER = "bearer ";
 
     private Caller() {
     }
 
-    /** The address the request came from, for attempt limits. */
-    static String address(DataFetchingEnvironment environment) {
-        return environment.getGraphQlContext().getOrDefault(CLIENT_ADDRESS, "unknown");
+    /** Where the request came from, for attempt limits and audit events. */
+    static RequestOrigin origin(DataFetchingEnvironment environment) {
+        return environment.getGraphQlContext().getOrDefault(ORIGIN, RequestOrigin.UNKNOWN);
     }
 
     static String requireUserId(DataFetchingEnvironment environment, AccessTokens tokens) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authgateway.gateway.domain.RequestOrigin;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -70,12 +71,12 @@ public final class GraphQlEndpoint implements HttpService {
             type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
             GraphQlRequest.Received operations = reader.read(request);
             String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-            String client = request.remotePeer().host();
+            RequestOrigin origin = new RequestOrigin(request.remotePeer().host(), RequestIds.of(request, response));
             if (operations.batch()) {
                 send(response, 200, type, operations.operations().stream()
-                        .map(operation -> execute(operation, authorization, client).body()).toList());
+                        .map(operation -> execute(operation, authorization, origin).body()).toList());
             } else {
-                Outcome outcome = execute(operations.operations().getFirst(), authorization, client);
+                Outcome outcome = execute(operations.operations().getFirst(), authorization, origin);
                 int status = outcome.requestError() && type == ResponseType.GRAPHQL_RESPONSE ? 400 : outcome.status();
                 send(response, status, type, outcome.body());
             }
@@ -130,7 +131,7 @@ public final class GraphQlEndpoint implements HttpService {
     }
 
     /** Runs one operation within the execution timeout; the answer and whether it failed as a request. */
-    private Outcome execute(GraphQlRequest request, String authorization, String clientAddress) {
+    private Outcome execute(GraphQlRequest request, String authorization, RequestOrigin origin) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -138,7 +139,7 @@ public final class GraphQlEndpoint implements HttpService {
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
                     context.of(ParserOptions.class, parserOptions);
-                    context.of(Caller.CLIENT_ADDRESS, clientAddress);
+                    context.of(Caller.ORIGIN, origin);
                     if (authorization != null) {
                         context.of(Caller.AUTHORIZATION, authorization);
                     }

@@ -17,7 +17,7 @@ class AccountsTest {
 
     @Test
     void givenASignup_thenTheTokenIsForTheNewUser() {
-        AuthResult result = accounts.signUp(new NewAccount("ada", "ada@example.com", "correct horse", "Ada"), "127.0.0.1");
+        AuthResult result = accounts.signUp(new NewAccount("ada", "ada@example.com", "correct horse", "Ada"), RequestOrigin.UNKNOWN);
 
         assertThat(result.accessToken()).isEqualTo("token-for-" + FakeDirectory.ADA.id());
         assertThat(result.tokenType()).isEqualTo("Bearer");
@@ -27,7 +27,7 @@ class AccountsTest {
 
     @Test
     void givenAnUpdate_thenTheStoreIsWrittenBeforeTheCacheIsInvalidated() {
-        accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace");
+        accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace", RequestOrigin.UNKNOWN);
 
         assertThat(directory.calls).containsExactly("update:Ada Lovelace", "invalidate");
     }
@@ -36,7 +36,7 @@ class AccountsTest {
     void givenInvalidationFailingTwice_thenTheThirdAttemptAnswers() {
         directory.invalidationFailures = 2;
 
-        User updated = accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace");
+        User updated = accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace", RequestOrigin.UNKNOWN);
 
         assertThat(updated.displayName()).isEqualTo("Ada Lovelace");
         assertThat(directory.calls).containsExactly("update:Ada Lovelace", "invalidate", "invalidate", "invalidate");
@@ -47,7 +47,7 @@ class AccountsTest {
         directory.invalidationFailures = Integer.MAX_VALUE;
 
         GatewayException error = catchThrowableOfType(GatewayException.class,
-                () -> accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace"));
+                () -> accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace", RequestOrigin.UNKNOWN));
 
         assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(directory.calls).hasSize(1 + Accounts.INVALIDATION_ATTEMPTS);

@@ -1,0 +1,62 @@
+package dev.authgateway.gateway.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authgateway.gateway.domain.AuditEvents;
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.RequestOrigin;
+import dev.authgateway.gateway.domain.User;
+
+/**
+ * Security events as one JSON object per log line on the logger {@code dev.authgateway.audit}, e.g.
+ * {@code AUDIT {"ts":"…","event":"login.failed","login":"ada","reason":"INVALID_CREDENTIALS","clientAddress":"…",
+ * "requestId":"…"}}. Passwords and tokens are never passed here.
+ */
+public final class JsonAuditLog implements AuditEvents {
+
+    private static final Logger AUDIT = Logger.getLogger("dev.authgateway.audit");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LOGIN_LENGTH = 254;
+
+    @Override
+    public void signedUp(User user, RequestOrigin origin) {
+        write("signup", origin, Map.of("userId", user.id(), "username", user.username()));
+    }
+
+    @Override
+    public void loggedIn(User user, RequestOrigin origin) {
+        write("login.succeeded", origin, Map.of("userId", user.id()));
+    }
+
+    @Override
+    public void loginFailed(String login, ErrorCode reason, RequestOrigin origin) {
+        String typed = login == null ? "" : login.strip();
+        write(reason == ErrorCode.RATE_LIMITED ? "login.rate_limited" : "login.failed", origin, Map.of(
+                "login", typed.length() > MAX_LOGIN_LENGTH ? typed.substring(0, MAX_LOGIN_LENGTH) : typed,
+                "reason", reason.name()));
+    }
+
+    @Override
+    public void profileUpdated(String userId, RequestOrigin origin) {
+        write("profile.updated", origin, Map.of("userId", userId));
+    }
+
+    private static void write(String event, RequestOrigin origin, Map<String, String> details) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("ts", Instant.now().toString());
+        line.put("event", event);
+        line.putAll(details);
+        line.put("clientAddress", origin.clientAddress());
+        line.put("requestId", origin.requestId());
+        try {
+            AUDIT.info("AUDIT " + JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

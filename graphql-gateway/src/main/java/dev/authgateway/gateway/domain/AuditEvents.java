@@ -1,0 +1,31 @@
+package dev.authgateway.gateway.domain;
+
+/** Security events, for operators and incident response. Implementations never record a password or a token. */
+public interface AuditEvents {
+
+    void signedUp(User user, RequestOrigin origin);
+
+    void loggedIn(User user, RequestOrigin origin);
+
+    void loginFailed(String login, ErrorCode reason, RequestOrigin origin);
+
+    void profileUpdated(String userId, RequestOrigin origin);
+
+    AuditEvents NONE = new AuditEvents() {
+        @Override
+        public void signedUp(User user, RequestOrigin origin) {
+        }
+
+        @Override
+        public void loggedIn(User user, RequestOrigin origin) {
+        }
+
+        @Override
+        public void loginFailed(String login, ErrorCode reason, RequestOrigin origin) {
+        }
+
+        @Override
+        public void profileUpdated(String userId, RequestOrigin origin) {
+        }
+    };
+}
