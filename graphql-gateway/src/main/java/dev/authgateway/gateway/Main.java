@@ -76,7 +76,8 @@ public final class Main {
 
     public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
-        routing.register("/graphql", GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
+        routing.register("/graphql", CorsPolicy.from(app.get("cors")),
+                        GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
     }

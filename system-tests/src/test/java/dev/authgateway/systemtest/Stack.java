@@ -21,6 +21,7 @@ final class Stack implements AutoCloseable {
 
     static final String ISSUER = "authgateway-system-test";
     static final String AUDIENCE = "authgateway-api";
+    static final String ALLOWED_ORIGIN = "http://frontend.test:3000";
 
     private final TestDatabase database;
     private final TestRedis redis;
@@ -66,6 +67,7 @@ final class Stack implements AutoCloseable {
                 "app.redis.address", redis.address(),
                 "app.redis.key-prefix", redis.keyPrefix(),
                 "app.attempt-limits.signups-per-address", "100000",
+                "app.cors.allowed-origins", ALLOWED_ORIGIN,
                 "app.jwt.private-key-file", signingKey.pemFile().toString(),
                 "app.jwt.key-id", signingKey.keyId(),
                 "app.jwt.issuer", ISSUER,

@@ -1,0 +1,34 @@
+package dev.authgateway.gateway;
+
+import java.util.Arrays;
+
+import io.helidon.config.Config;
+import io.helidon.cors.CrossOriginConfig;
+import io.helidon.webserver.cors.CorsSupport;
+
+/**
+ * Which browser origins may call the API, from {@code app.cors.allowed-origins} (comma-separated; empty: none, so
+ * only same-origin pages and non-browser clients). Preflights from other origins are refused with 403.
+ */
+final class CorsPolicy {
+
+    private CorsPolicy() {
+    }
+
+    static CorsSupport from(Config cors) {
+        String[] origins = Arrays.stream(cors.get("allowed-origins").asString().orElse("").split(","))
+                .map(String::strip).filter(origin -> !origin.isEmpty()).toArray(String[]::new);
+        if (origins.length == 0) {
+            return CorsSupport.builder().enabled(false).build();
+        }
+        return CorsSupport.builder()
+                .addCrossOrigin(CrossOriginConfig.builder()
+                        .allowOrigins(origins)
+                        .allowMethods("GET", "POST")
+                        .allowHeaders("Content-Type", "Accept", "Authorization", "X-Request-Id")
+                        .exposeHeaders("X-Request-Id")
+                        .maxAgeSeconds(cors.get("max-age-seconds").asLong().orElse(600L))
+                        .build())
+                .build();
+    }
+}
