@@ -80,6 +80,15 @@ final class Stack implements AutoCloseable {
         return new GraphQlClient(gateway.baseUrl());
     }
 
+    /** Another gateway on the same services, Redis and issuer, with other jwt settings; the caller closes it. */
+    ServiceProcess startGateway(Map<String, String> jwtOverrides) throws java.io.IOException {
+        Map<String, String> config = new HashMap<>(gatewayConfig);
+        config.remove("app.jwt.private-key-file");
+        config.remove("app.jwt.key-id");
+        config.putAll(jwtOverrides);
+        return ServiceProcess.start("graphql-gateway", FreePort.next(), config);
+    }
+
     /** A second gateway replica with the same configuration (same Redis, same signing key), started on first use. */
     synchronized GraphQlClient secondGraphql() throws java.io.IOException {
         if (secondGateway == null) {

@@ -20,17 +20,42 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
         }
     }
 
+    /**
+     * Keys from {@code app.jwt.keys} (a list of {@code file} and optional {@code key-id}, signing with
+     * {@code active-key-id}, default the first), or the single {@code private-key-file}, or an ephemeral dev key.
+     * Every listed key verifies tokens, so a key can be added before it signs and kept until its tokens expire.
+     */
     public static JwtSettings from(Config jwt) {
-        SigningKey key = jwt.get("private-key-file").asString().filter(path -> !path.isBlank())
-                .map(path -> PemKeys.read(Path.of(path), jwt.get("key-id").asString().orElse(null)))
-                .orElseGet(JwtSettings::ephemeralDevKey);
+        List<SigningKey> keys = keys(jwt);
+        String activeId = jwt.get("active-key-id").asString().filter(id -> !id.isBlank())
+                .orElse(keys.getFirst().keyId());
+        SigningKey active = keys.stream().filter(key -> key.keyId().equals(activeId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "app.jwt.active-key-id '" + activeId + "' is not among app.jwt.keys"));
         return new JwtSettings(
                 jwt.get("issuer").asString().orElse("authgateway"),
                 jwt.get("audience").asString().orElse("authgateway-api"),
                 jwt.get("ttl").as(Duration.class).orElse(Duration.ofMinutes(15)),
                 jwt.get("clock-skew").as(Duration.class).orElse(Duration.ofSeconds(30)),
-                key,
-                List.of(key));
+                active,
+                keys);
+    }
+
+    private static List<SigningKey> keys(Config jwt) {
+        List<Config> listed = jwt.get("keys").asNodeList().orElse(List.of());
+        if (!listed.isEmpty()) {
+            List<SigningKey> keys = listed.stream().map(node -> PemKeys.read(
+                    Path.of(node.get("file").asString().orElseThrow(() -> new IllegalStateException(
+                            "Missing required config: " + node.key() + ".file"))),
+                    node.get("key-id").asString().orElse(null))).toList();
+            if (keys.stream().map(SigningKey::keyId).distinct().count() != keys.size()) {
+                throw new IllegalStateException("app.jwt.keys has two keys with the same key-id");
+            }
+            return keys;
+        }
+        return List.of(jwt.get("private-key-file").asString().filter(path -> !path.isBlank())
+                .map(path -> PemKeys.read(Path.of(path), jwt.get("key-id").asString().orElse(null)))
+                .orElseGet(JwtSettings::ephemeralDevKey));
     }
 
     private static SigningKey ephemeralDevKey() {
