@@ -3,12 +3,14 @@ package dev.authgateway.store;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.domain.PasswordPolicy;
 import dev.authgateway.store.domain.UserAccounts;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
+import dev.authgateway.store.policy.ListedCommonPasswords;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
@@ -32,7 +34,9 @@ public final class Main {
         try {
             UserAccounts accounts = new UserAccounts(
                     MyBatisUserRepository.on(dataSource),
-                    new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))));
+                    new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))),
+                    new PasswordPolicy(app.get("password-policy.min-length").asInt().orElse(10),
+                            ListedCommonPasswords.load()));
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))

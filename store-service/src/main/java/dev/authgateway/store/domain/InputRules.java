@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The input rules of the whole system; the store enforces them, every other service passes them on.
- * Passwords follow NIST SP 800-63B: length only, every Unicode character allowed, no composition rules.
+ * Passwords follow NIST SP 800-63B: length only, every Unicode character allowed, no composition rules; the
+ * configurable part of the password rules (minimum length, common passwords) is {@link PasswordPolicy}.
  */
 public final class InputRules {
 
@@ -13,7 +14,8 @@ public final class InputRules {
     public static final int USERNAME_MAX = 32;
     public static final int EMAIL_MAX = 254;
     public static final int EMAIL_LOCAL_MAX = 64;
-    public static final int PASSWORD_MIN = 10;
+    /** The floor below which no configured policy may go (NIST SP 800-63B); PasswordPolicy raises it (default 10). */
+    public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 256;
     public static final int DISPLAY_NAME_MAX = 64;
 

@@ -7,13 +7,23 @@ public final class UserAccounts {
 
     private final UserRepository repository;
     private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
 
     public UserAccounts(UserRepository repository, PasswordHasher hasher) {
+        this(repository, hasher, new PasswordPolicy(10, CommonPasswords.NONE));
+    }
+
+    public UserAccounts(UserRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy) {
         this.repository = repository;
         this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
     }
 
     public User create(SignUp signUp) {
+        var violations = passwordPolicy.check(signUp);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         return repository.insert(UUID.randomUUID(), signUp, hasher.hash(signUp.password()));
     }
 

@@ -98,12 +98,26 @@ class UserStoreGrpcIT {
     @Test
     void givenInvalidInput_thenInvalidArgumentNamingEveryFieldAndNothingWritten() throws Exception {
         StatusRuntimeException error = failure(() -> DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
-                .setUsername("x").setEmail("not-an-email").setPassword("123456789").setDisplayName("Nobody").build()));
+                .setUsername("x").setEmail("not-an-email").setPassword("1234567").setDisplayName("Nobody").build()));
 
         assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violatedFields(error)).containsExactly("username", "email", "password");
         assertThat(error.getStatus().getDescription()).contains("email: must be a valid email address");
         assertThat(countRows("display_name = 'Nobody'")).isZero();
+    }
+
+    @Test
+    void givenAShortOrCommonPassword_thenInvalidArgumentOnPasswordWithTheReason() throws Exception {
+        StatusRuntimeException shortOne = failure(() -> DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
+                .setUsername("Ellen").setEmail("ellen@example.com").setPassword("123456789").setDisplayName("E").build()));
+        StatusRuntimeException common = failure(() -> DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
+                .setUsername("Ellen").setEmail("ellen@example.com").setPassword("1234567890").setDisplayName("E").build()));
+
+        assertThat(violatedFields(shortOne)).containsExactly("password");
+        assertThat(shortOne.getStatus().getDescription()).contains("at least 10 characters");
+        assertThat(violatedFields(common)).containsExactly("password");
+        assertThat(common.getStatus().getDescription()).contains("too common");
+        assertThat(countRows("lower(username) = 'ellen'")).isZero();
     }
 
     @Test
