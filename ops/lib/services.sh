@@ -117,6 +117,8 @@ stop_service() {
   rm -f "$PID_DIR/$name.pid"
 }
 
+# The dev stack turns introspection on and lets one address sign up many accounts (perf/run and the Gatling
+# simulations seed hundreds from 127.0.0.1); failed-login limits keep their production defaults.
 start_services() {
   start_service store-service \
     -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" -Dapp.db.username=postgres
@@ -125,7 +127,8 @@ start_services() {
   start_service graphql-gateway \
     -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
     -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" \
-    -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true
+    -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true \
+    -Dapp.attempt-limits.signups-per-address="${AUTHGW_DEV_SIGNUPS_PER_ADDRESS:-100000}"
 }
 
 service_status_line() {
