@@ -17,9 +17,9 @@ import dev.authgateway.support.redis.RedisClients;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.server.ServiceMain;
 import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
-import io.helidon.logging.common.LogConfig;
 import org.redisson.api.RedissonClient;
 
 /** cache-service: the UserCache gRPC service, Redis in front of the store-service. */
@@ -29,8 +29,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
-        start(Config.create()).closeOnShutdown();
+        ServiceMain.run(Main::start);
     }
 
     public static RunningService start(Config root) {

@@ -22,10 +22,10 @@ import dev.authgateway.support.grpc.GrpcHealth;
 import dev.authgateway.support.redis.RedisClients;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.server.ServiceMain;
 import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckType;
-import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -40,8 +40,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
-        start(Config.create()).closeOnShutdown();
+        ServiceMain.run(Main::start);
     }
 
     public static RunningService start(Config root) {

@@ -14,8 +14,8 @@ import dev.authgateway.store.policy.ListedCommonPasswords;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.server.ServiceMain;
 import io.helidon.config.Config;
-import io.helidon.logging.common.LogConfig;
 
 /** store-service: the UserStore gRPC service over PostgreSQL. */
 public final class Main {
@@ -24,8 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
-        start(Config.create()).closeOnShutdown();
+        ServiceMain.run(Main::start);
     }
 
     public static RunningService start(Config root) {
