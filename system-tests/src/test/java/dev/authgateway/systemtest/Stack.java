@@ -45,8 +45,12 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start() throws Exception {
+        return start(TestRedis.create());
+    }
+
+    /** The stack on a Redis of the caller's choosing; the stack removes the prefix's keys when it closes. */
+    static Stack start(TestRedis redis) throws Exception {
         TestDatabase database = TestDatabase.create();
-        TestRedis redis = TestRedis.create();
         Path keys = Files.createTempDirectory("authgw-keys");
         SigningKey signingKey = SigningKey.generate("system-test-key", keys);
 
