@@ -1,9 +1,12 @@
 package dev.authgateway.store;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgateway.store.domain.PasswordPolicy;
+import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
@@ -31,13 +34,16 @@ public final class Main {
         Config app = root.get("app");
         HikariDataSource dataSource = Database.open(app.get("db"));
         try {
+            MyBatisUserRepository users = MyBatisUserRepository.on(dataSource);
+            Sessions sessions = new Sessions(users.sessions(),
+                    app.get("sessions.lifetime").as(Duration.class).orElse(Duration.ofDays(14)), Clock.systemUTC());
             UserAccounts accounts = new UserAccounts(
-                    MyBatisUserRepository.on(dataSource),
+                    users,
                     new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))),
                     new PasswordPolicy(app.get("password-policy.min-length").asInt().orElse(10),
                             ListedCommonPasswords.load()));
             return GrpcServiceServer.builder()
-                    .service(new UserStoreGrpcService(accounts))
+                    .service(new UserStoreGrpcService(accounts, sessions))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
                     .start(root, List.of(dataSource));
         } catch (RuntimeException e) {

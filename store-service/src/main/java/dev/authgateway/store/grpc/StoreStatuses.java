@@ -11,6 +11,7 @@ import dev.authgateway.store.domain.DuplicateUserException;
 import dev.authgateway.store.domain.FieldViolation;
 import dev.authgateway.store.domain.InvalidCredentialsException;
 import dev.authgateway.store.domain.InvalidInputException;
+import dev.authgateway.store.domain.SessionNotValidException;
 import dev.authgateway.store.domain.StoreUnavailableException;
 import dev.authgateway.store.domain.UserNotFoundException;
 import io.grpc.StatusRuntimeException;
@@ -31,6 +32,7 @@ final class StoreStatuses {
                     List.of(new FieldViolation(duplicate.field(), "is already taken")));
             case UserNotFoundException notFound -> status(Code.NOT_FOUND, "user not found");
             case InvalidCredentialsException invalid -> status(Code.UNAUTHENTICATED, "invalid credentials");
+            case SessionNotValidException invalid -> status(Code.UNAUTHENTICATED, "invalid refresh token");
             case StoreUnavailableException unavailable -> {
                 LOG.log(Level.WARNING, "PostgreSQL unavailable", unavailable.getCause());
                 yield status(Code.UNAVAILABLE, "user store unavailable");

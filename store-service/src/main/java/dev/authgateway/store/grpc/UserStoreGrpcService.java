@@ -4,6 +4,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.authgateway.proto.user.v1.CreateUserRequest;
+import dev.authgateway.proto.user.v1.EndAllSessionsRequest;
+import dev.authgateway.proto.user.v1.EndSessionRequest;
+import dev.authgateway.proto.user.v1.EndSessionsResponse;
+import dev.authgateway.proto.user.v1.RefreshSessionRequest;
+import dev.authgateway.proto.user.v1.SessionResponse;
+import dev.authgateway.proto.user.v1.StartSessionRequest;
 import dev.authgateway.proto.user.v1.CreateUserResponse;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
@@ -12,6 +18,7 @@ import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
 import dev.authgateway.proto.user.v1.VerifyCredentialsResponse;
+import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.UpdateProfile;
 import dev.authgateway.store.domain.UserAccounts;
@@ -21,9 +28,52 @@ import io.grpc.stub.StreamObserver;
 public final class UserStoreGrpcService extends UserStoreGrpc.UserStoreImplBase {
 
     private final UserAccounts accounts;
+    private final Sessions sessions;
 
-    public UserStoreGrpcService(UserAccounts accounts) {
+    public UserStoreGrpcService(UserAccounts accounts, Sessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void startSession(StartSessionRequest request, StreamObserver<SessionResponse> response) {
+        answer(response, () -> toProto(sessions.start(accounts.get(userId(request.getUserId())).id())));
+    }
+
+    @Override
+    public void refreshSession(RefreshSessionRequest request, StreamObserver<SessionResponse> response) {
+        answer(response, () -> toProto(sessions.refresh(request.getRefreshToken())));
+    }
+
+    @Override
+    public void endSession(EndSessionRequest request, StreamObserver<EndSessionsResponse> response) {
+        answer(response, () -> ended(sessions.end(userId(request.getSessionId()), userId(request.getUserId()))));
+    }
+
+    @Override
+    public void endAllSessions(EndAllSessionsRequest request, StreamObserver<EndSessionsResponse> response) {
+        answer(response, () -> ended(sessions.endAll(userId(request.getUserId()))));
+    }
+
+    private static SessionResponse toProto(Sessions.Refreshed refreshed) {
+        SessionResponse.Builder builder = SessionResponse.newBuilder()
+                .setSessionId(refreshed.sessionId().toString())
+                .setReuseDetected(refreshed.reuseDetected())
+                .setExpiresAt(com.google.protobuf.Timestamp.newBuilder()
+                        .setSeconds(refreshed.expiresAt().getEpochSecond())
+                        .setNanos(refreshed.expiresAt().getNano()));
+        if (refreshed.refreshToken() != null) {
+            builder.setRefreshToken(refreshed.refreshToken());
+        }
+        if (refreshed.userId() != null) {
+            builder.setUserId(refreshed.userId().toString());
+        }
+        return builder.build();
+    }
+
+    private static EndSessionsResponse ended(java.util.List<UUID> sessionIds) {
+        return EndSessionsResponse.newBuilder()
+                .addAllEndedSessionIds(sessionIds.stream().map(UUID::toString).toList()).build();
     }
 
     @Override

@@ -33,7 +33,13 @@ public final class MyBatisUserRepository implements UserRepository {
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
         configuration.addMapper(UserMapper.class);
+        configuration.addMapper(SessionMapper.class);
         return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
+    }
+
+    /** Sessions on the same database and MyBatis configuration. */
+    public MyBatisSessionRepository sessions() {
+        return new MyBatisSessionRepository(sessions);
     }
 
     @Override

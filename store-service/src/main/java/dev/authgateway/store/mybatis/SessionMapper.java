@@ -1,0 +1,41 @@
+package dev.authgateway.store.mybatis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL for sessions and refresh-token hashes. */
+public interface SessionMapper {
+
+    @Insert("INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (#{id}, #{userId}, #{now}, #{expiresAt})")
+    void insertSession(@Param("id") UUID id, @Param("userId") UUID userId, @Param("now") Instant now,
+                       @Param("expiresAt") Instant expiresAt);
+
+    @Insert("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES (#{hash}, #{sessionId}, #{now})")
+    void insertToken(@Param("hash") byte[] hash, @Param("sessionId") UUID sessionId, @Param("now") Instant now);
+
+    @Select("UPDATE refresh_tokens SET used_at = #{now} WHERE token_hash = #{hash} AND used_at IS NULL "
+            + "RETURNING session_id")
+    UUID spendToken(@Param("hash") byte[] hash, @Param("now") Instant now);
+
+    @Select("SELECT session_id FROM refresh_tokens WHERE token_hash = #{hash}")
+    UUID sessionOfToken(@Param("hash") byte[] hash);
+
+    @Select("SELECT id AS session_id, user_id, expires_at FROM sessions "
+            + "WHERE id = #{id} AND ended_at IS NULL AND expires_at > #{now}")
+    SessionRow openSession(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Update("UPDATE sessions SET ended_at = #{now} WHERE id = #{id} AND user_id = #{userId} AND ended_at IS NULL")
+    int endOwnSession(@Param("id") UUID id, @Param("userId") UUID userId, @Param("now") Instant now);
+
+    @Update("UPDATE sessions SET ended_at = #{now} WHERE id = #{id} AND ended_at IS NULL")
+    int endSession(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Select("UPDATE sessions SET ended_at = #{now} WHERE user_id = #{userId} AND ended_at IS NULL RETURNING id")
+    List<UUID> endAllSessions(@Param("userId") UUID userId, @Param("now") Instant now);
+}
