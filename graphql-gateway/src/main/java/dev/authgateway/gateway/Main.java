@@ -8,6 +8,7 @@ import dev.authgateway.gateway.audit.JsonAuditLog;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
+import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.GraphQlEndpoints;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwksEndpoint;
@@ -15,6 +16,7 @@ import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.gateway.ratelimit.AttemptPolicy;
 import dev.authgateway.gateway.ratelimit.RedisAttemptLimits;
+import dev.authgateway.gateway.sessions.RedisSessionRevocations;
 import dev.authgateway.gateway.storeclient.GrpcUserDirectory;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
@@ -54,7 +56,7 @@ public final class Main {
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
                     cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
-                    attemptLimits(redisson, app), new JsonAuditLog());
+                    attemptLimits(redisson, app), new JsonAuditLog(), revocations(redisson, app, jwt), Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = WebServer.builder()
@@ -87,6 +89,12 @@ public final class Main {
         return limits.get("enabled").asBoolean().orElse(true)
                 ? new RedisAttemptLimits(redisson, RedisClients.keyPrefix(app.get("redis")), AttemptPolicy.from(limits))
                 : AttemptLimits.NONE;
+    }
+
+    private static SessionRevocations revocations(RedissonClient redisson, Config app, JwtSettings jwt) {
+        return new RedisSessionRevocations(redisson, RedisClients.keyPrefix(app.get("redis")),
+                jwt.ttl().plus(jwt.clockSkew()),
+                app.get("sessions.revocation-recheck").as(Duration.class).orElse(Duration.ofSeconds(2)));
     }
 
     /** Verified tokens are remembered until they expire, unless app.jwt.verified-cache-size is 0. */

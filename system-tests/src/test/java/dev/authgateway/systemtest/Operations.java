@@ -8,10 +8,14 @@ final class Operations {
 
     static final String USER_FIELDS = "{ id username email displayName createdAt }";
     static final String SIGNUP = "mutation Signup($input: SignupInput!) { signup(input: $input) "
-            + "{ accessToken tokenType expiresIn user " + USER_FIELDS + " } }";
+            + "{ accessToken tokenType expiresIn refreshToken refreshExpiresIn user " + USER_FIELDS + " } }";
     static final String LOGIN = "mutation Login($input: LoginInput!) { login(input: $input) "
-            + "{ accessToken tokenType expiresIn user " + USER_FIELDS + " } }";
+            + "{ accessToken tokenType expiresIn refreshToken user " + USER_FIELDS + " } }";
     static final String PROFILE = "query Profile { profile " + USER_FIELDS + " }";
+    static final String REFRESH = "mutation Refresh($token: String!) { refreshToken(token: $token) "
+            + "{ accessToken refreshToken refreshExpiresIn user { id } } }";
+    static final String LOGOUT = "mutation { logout }";
+    static final String LOGOUT_EVERYWHERE = "mutation { logoutEverywhere }";
     static final String UPDATE_PROFILE = "mutation Update($input: UpdateProfileInput!) { updateProfile(input: $input) "
             + USER_FIELDS + " }";
     static final String STRONG_PASSWORD = "correct horse battery staple";

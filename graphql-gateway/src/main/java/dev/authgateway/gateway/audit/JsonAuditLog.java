@@ -2,12 +2,15 @@ package dev.authgateway.gateway.audit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authgateway.gateway.domain.AuditEvents;
+import dev.authgateway.gateway.domain.Caller;
+import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.RequestOrigin;
 import dev.authgateway.gateway.domain.User;
@@ -44,6 +47,23 @@ public final class JsonAuditLog implements AuditEvents {
     @Override
     public void profileUpdated(String userId, RequestOrigin origin) {
         write("profile.updated", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void refreshed(Session session, RequestOrigin origin) {
+        write("session.refreshed", origin, Map.of("userId", session.userId(), "sessionId", session.sessionId()));
+    }
+
+    @Override
+    public void refreshTokenReused(Session session, RequestOrigin origin) {
+        write("session.refresh_token_reused", origin, Map.of("sessionId", session.sessionId(),
+                "userId", session.userId() == null ? "" : session.userId()));
+    }
+
+    @Override
+    public void loggedOut(Caller caller, List<String> endedSessions, boolean everywhere, RequestOrigin origin) {
+        write(everywhere ? "logout.everywhere" : "logout", origin, Map.of("userId", caller.userId(),
+                "sessionId", caller.sessionId(), "endedSessions", String.join(",", endedSessions)));
     }
 
     private static void write(String event, RequestOrigin origin, Map<String, String> details) {

@@ -5,10 +5,10 @@ import java.time.Duration;
 /** Issues and checks the bearer tokens that prove who a caller is. */
 public interface AccessTokens {
 
-    IssuedToken issue(String userId);
+    IssuedToken issue(String userId, String sessionId);
 
-    /** The user id the token was issued to; UNAUTHENTICATED if the token is not one of ours, altered or expired. */
-    String verify(String token);
+    /** Whom the token was issued to; UNAUTHENTICATED if the token is not one of ours, altered or expired. */
+    Caller verify(String token);
 
     record IssuedToken(String token, Duration expiresIn) {
         @Override

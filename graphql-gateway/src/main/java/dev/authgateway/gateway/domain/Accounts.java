@@ -1,5 +1,9 @@
 package dev.authgateway.gateway.domain;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 /** The gateway's use cases. */
 public final class Accounts {
 
@@ -9,23 +13,28 @@ public final class Accounts {
     private final AccessTokens tokens;
     private final AttemptLimits limits;
     private final AuditEvents audit;
+    private final SessionRevocations revocations;
+    private final Clock clock;
 
     public Accounts(UserDirectory directory, AccessTokens tokens) {
-        this(directory, tokens, AttemptLimits.NONE, AuditEvents.NONE);
+        this(directory, tokens, AttemptLimits.NONE, AuditEvents.NONE, SessionRevocations.NONE, Clock.systemUTC());
     }
 
-    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit) {
+    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
+                    SessionRevocations revocations, Clock clock) {
         this.directory = directory;
         this.tokens = tokens;
         this.limits = limits;
         this.audit = audit;
+        this.revocations = revocations;
+        this.clock = clock;
     }
 
     public AuthResult signUp(NewAccount account, RequestOrigin origin) {
         limits.signupAttempted(origin.clientAddress());
         User user = directory.create(account);
         audit.signedUp(user, origin);
-        return AuthResult.of(tokens.issue(user.id()), user);
+        return startSession(user);
     }
 
     /** Guessing is limited per account and per address; while limited, even the right password is refused. */
@@ -45,23 +54,64 @@ public final class Accounts {
         }
         limits.loginSucceeded(login);
         audit.loggedIn(user, origin);
-        return AuthResult.of(tokens.issue(user.id()), user);
+        return startSession(user);
     }
 
-    public User profile(String callerId) {
-        return directory.get(callerId);
+    /**
+     * Trades a refresh token for a new access token and the next refresh token. A token used twice means someone
+     * else has it: the session ends, its access tokens are revoked, and both parties must log in again.
+     */
+    public AuthResult refresh(String refreshToken, RequestOrigin origin) {
+        Session session = directory.refreshSession(refreshToken);
+        if (session.reuseDetected()) {
+            revocations.revoke(session.sessionId());
+            audit.refreshTokenReused(session, origin);
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED,
+                    "refresh token already used; the session was ended, log in again");
+        }
+        audit.refreshed(session, origin);
+        User user = directory.get(session.userId());
+        return AuthResult.of(tokens.issue(user.id(), session.sessionId()), session, user, clock.instant());
+    }
+
+    /** The caller behind a bearer token, refusing tokens of ended sessions. */
+    public Caller authenticate(String accessToken) {
+        Caller caller = tokens.verify(accessToken);
+        if (revocations.isRevoked(caller.sessionId())) {
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "the session has ended; log in again");
+        }
+        return caller;
+    }
+
+    public void logOut(Caller caller, RequestOrigin origin) {
+        List<String> ended = directory.endSession(caller.sessionId(), caller.userId());
+        revocations.revoke(caller.sessionId());
+        audit.loggedOut(caller, ended, false, origin);
+    }
+
+    public void logOutEverywhere(Caller caller, RequestOrigin origin) {
+        List<String> ended = new ArrayList<>(directory.endAllSessions(caller.userId()));
+        if (!ended.contains(caller.sessionId())) {
+            ended.add(caller.sessionId());
+        }
+        ended.forEach(revocations::revoke);
+        audit.loggedOut(caller, ended, true, origin);
+    }
+
+    public User profile(Caller caller) {
+        return directory.get(caller.userId());
     }
 
     /**
      * Writes the new name, then drops the cached user. Answers only once the cache can no longer serve the old
      * name: if invalidation keeps failing, the caller is told to retry (the write itself is kept).
      */
-    public User updateProfile(String callerId, String displayName, RequestOrigin origin) {
-        User updated = directory.updateDisplayName(callerId, displayName);
-        audit.profileUpdated(callerId, origin);
+    public User updateProfile(Caller caller, String displayName, RequestOrigin origin) {
+        User updated = directory.updateDisplayName(caller.userId(), displayName);
+        audit.profileUpdated(caller.userId(), origin);
         for (int attempt = 1; ; attempt++) {
             try {
-                directory.invalidateCached(callerId);
+                directory.invalidateCached(caller.userId());
                 return updated;
             } catch (GatewayException e) {
                 if (attempt == INVALIDATION_ATTEMPTS) {
@@ -70,5 +120,10 @@ public final class Accounts {
                 }
             }
         }
+    }
+
+    private AuthResult startSession(User user) {
+        Session session = directory.startSession(user.id());
+        return AuthResult.of(tokens.issue(user.id(), session.sessionId()), session, user, clock.instant());
     }
 }

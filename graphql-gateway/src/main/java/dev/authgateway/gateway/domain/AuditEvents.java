@@ -11,6 +11,12 @@ public interface AuditEvents {
 
     void profileUpdated(String userId, RequestOrigin origin);
 
+    void refreshed(Session session, RequestOrigin origin);
+
+    void refreshTokenReused(Session session, RequestOrigin origin);
+
+    void loggedOut(Caller caller, java.util.List<String> endedSessions, boolean everywhere, RequestOrigin origin);
+
     AuditEvents NONE = new AuditEvents() {
         @Override
         public void signedUp(User user, RequestOrigin origin) {
@@ -26,6 +32,19 @@ public interface AuditEvents {
 
         @Override
         public void profileUpdated(String userId, RequestOrigin origin) {
+        }
+
+        @Override
+        public void refreshed(Session session, RequestOrigin origin) {
+        }
+
+        @Override
+        public void refreshTokenReused(Session session, RequestOrigin origin) {
+        }
+
+        @Override
+        public void loggedOut(Caller caller, java.util.List<String> endedSessions, boolean everywhere,
+                              RequestOrigin origin) {
         }
     };
 }

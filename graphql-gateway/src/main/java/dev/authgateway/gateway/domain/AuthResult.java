@@ -1,10 +1,12 @@
 package dev.authgateway.gateway.domain;
 
-/** What signup and login answer: a bearer token and whom it is for. */
-public record AuthResult(String accessToken, String tokenType, long expiresIn, User user) {
+/** What signup, login and refresh answer: a bearer token, the next refresh token, and whom they are for. */
+public record AuthResult(String accessToken, String tokenType, long expiresIn, String refreshToken,
+                         long refreshExpiresIn, User user) {
 
-    static AuthResult of(AccessTokens.IssuedToken token, User user) {
-        return new AuthResult(token.token(), "Bearer", token.expiresIn().toSeconds(), user);
+    static AuthResult of(AccessTokens.IssuedToken token, Session session, User user, java.time.Instant now) {
+        return new AuthResult(token.token(), "Bearer", token.expiresIn().toSeconds(), session.refreshToken(),
+                Math.max(0, java.time.Duration.between(now, session.expiresAt()).toSeconds()), user);
     }
 
     @Override

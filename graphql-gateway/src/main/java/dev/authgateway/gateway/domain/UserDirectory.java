@@ -14,4 +14,14 @@ public interface UserDirectory {
 
     /** Drops the user from the cache; idempotent. */
     void invalidateCached(String userId);
+
+    Session startSession(String userId);
+
+    /** UNAUTHENTICATED for an unknown, expired or ended refresh token. */
+    Session refreshSession(String refreshToken);
+
+    /** The sessions ended: this one if it is the user's and was open. */
+    java.util.List<String> endSession(String sessionId, String userId);
+
+    java.util.List<String> endAllSessions(String userId);
 }

@@ -2,7 +2,6 @@ package dev.authgateway.gateway.graphql;
 
 import java.util.Map;
 
-import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.NewAccount;
 import graphql.schema.DataFetcher;
@@ -12,11 +11,9 @@ import graphql.schema.idl.RuntimeWiring;
 final class AccountFetchers {
 
     private final Accounts accounts;
-    private final AccessTokens tokens;
 
-    AccountFetchers(Accounts accounts, AccessTokens tokens) {
+    AccountFetchers(Accounts accounts) {
         this.accounts = accounts;
-        this.tokens = tokens;
     }
 
     RuntimeWiring wiring() {
@@ -25,7 +22,17 @@ final class AccountFetchers {
                 .type("Mutation", type -> type
                         .dataFetcher("signup", signup())
                         .dataFetcher("login", login())
-                        .dataFetcher("updateProfile", updateProfile()))
+                        .dataFetcher("updateProfile", updateProfile())
+                        .dataFetcher("refreshToken", environment -> accounts.refresh(
+                                environment.getArgument("token"), Caller.origin(environment)))
+                        .dataFetcher("logout", environment -> {
+                            accounts.logOut(Caller.require(environment, accounts), Caller.origin(environment));
+                            return true;
+                        })
+                        .dataFetcher("logoutEverywhere", environment -> {
+                            accounts.logOutEverywhere(Caller.require(environment, accounts), Caller.origin(environment));
+                            return true;
+                        }))
                 .build();
     }
 
@@ -46,14 +53,14 @@ final class AccountFetchers {
     }
 
     private DataFetcher<?> profile() {
-        return environment -> accounts.profile(Caller.requireUserId(environment, tokens));
+        return environment -> accounts.profile(Caller.require(environment, accounts));
     }
 
     private DataFetcher<?> updateProfile() {
         return environment -> {
-            String callerId = Caller.requireUserId(environment, tokens);
+            var caller = Caller.require(environment, accounts);
             Map<String, Object> input = environment.getArgument("input");
-            return accounts.updateProfile(callerId, (String) input.get("displayName"), Caller.origin(environment));
+            return accounts.updateProfile(caller, (String) input.get("displayName"), Caller.origin(environment));
         };
     }
 }

@@ -2,7 +2,7 @@ package dev.authgateway.gateway.graphql;
 
 import java.util.Locale;
 
-import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.RequestOrigin;
@@ -11,6 +11,7 @@ import graphql.schema.DataFetchingEnvironment;
 
 /** Who is calling: the user id in the request's bearer token, checked only by the fields that need it. */
 final class Caller {
+    // The request's caller, from its Authorization header; the domain's Caller is what a valid token proves.
 
     static final String AUTHORIZATION = "authorization";
     static final String ORIGIN = "origin";
@@ -24,7 +25,7 @@ final class Caller {
         return environment.getGraphQlContext().getOrDefault(ORIGIN, RequestOrigin.UNKNOWN);
     }
 
-    static String requireUserId(DataFetchingEnvironment environment, AccessTokens tokens) {
+    static dev.authgateway.gateway.domain.Caller require(DataFetchingEnvironment environment, Accounts accounts) {
         GraphQLContext context = environment.getGraphQlContext();
         String header = context.get(AUTHORIZATION);
         if (header == null || header.isBlank()) {
@@ -33,6 +34,6 @@ final class Caller {
         if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
         }
-        return tokens.verify(header.substring(BEARER.length()).strip());
+        return accounts.authenticate(header.substring(BEARER.length()).strip());
     }
 }

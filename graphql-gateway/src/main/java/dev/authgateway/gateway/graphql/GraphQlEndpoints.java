@@ -39,7 +39,7 @@ public final class GraphQlEndpoints {
 
     private static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
-                new SchemaParser().parse(schemaText()), new AccountFetchers(accounts, tokens).wiring());
+                new SchemaParser().parse(schemaText()), new AccountFetchers(accounts).wiring());
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new FetcherErrors())
                 .preparsedDocumentProvider(documents)

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.Caller;
 
 /**
  * Remembers tokens that passed verification until they expire, so a client's repeated requests skip the ES256
@@ -31,22 +32,22 @@ public final class CachedAccessTokens implements AccessTokens {
     }
 
     @Override
-    public IssuedToken issue(String userId) {
-        return tokens.issue(userId);
+    public IssuedToken issue(String userId, String sessionId) {
+        return tokens.issue(userId, sessionId);
     }
 
     @Override
-    public String verify(String token) {
+    public Caller verify(String token) {
         JwtAccessTokens.VerifiedToken known = verified.getIfPresent(token);
         Instant now = clock.instant();
         if (known != null && known.expiresAt().isAfter(now)) {
-            return known.userId();
+            return known.caller();
         }
         JwtAccessTokens.VerifiedToken fresh = tokens.verifyClaims(token);
         if (fresh.expiresAt().isAfter(now)) {
             verified.put(token, fresh);
         }
-        return fresh.userId();
+        return fresh.caller();
     }
 
     private static Duration positive(Duration duration) {

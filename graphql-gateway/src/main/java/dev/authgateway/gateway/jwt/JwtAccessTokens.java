@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import io.helidon.security.jwt.Jwt;
@@ -17,9 +18,13 @@ import io.helidon.security.jwt.jwk.JwkKeys;
 
 /**
  * ES256 access tokens through Helidon Security JWT. A token is accepted only with {@code alg} ES256, a {@code kid}
- * of ours, a valid signature, a mandatory unexpired {@code exp}, our {@code iss} and {@code aud}, and a {@code sub}.
+ * of ours, a valid signature, a mandatory unexpired {@code exp}, our {@code iss} and {@code aud}, a {@code sub} and a
+ * {@code sid} (the login session).
  */
 public final class JwtAccessTokens implements AccessTokens {
+
+    /** The login session a token belongs to, so ending the session can revoke it. */
+    static final String SESSION_CLAIM = "sid";
 
     private static final GatewayException INVALID =
             new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
@@ -39,7 +44,7 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public IssuedToken issue(String userId) {
+    public IssuedToken issue(String userId, String sessionId) {
         Instant now = clock.instant();
         Jwt jwt = Jwt.builder()
                 .type("JWT")
@@ -51,13 +56,14 @@ public final class JwtAccessTokens implements AccessTokens {
                 .issueTime(now)
                 .expirationTime(now.plus(settings.ttl()))
                 .jwtId(UUID.randomUUID().toString())
+                .addPayloadClaim(SESSION_CLAIM, sessionId)
                 .build();
         return new IssuedToken(SignedJwt.sign(jwt, signingJwk).tokenContent(), settings.ttl());
     }
 
     @Override
-    public String verify(String token) {
-        return verifyClaims(token).userId();
+    public Caller verify(String token) {
+        return verifyClaims(token).caller();
     }
 
     /** The token's user and expiry, after every check of {@link #verify}. */
@@ -72,10 +78,14 @@ public final class JwtAccessTokens implements AccessTokens {
             throw INVALID;
         }
         String subject = jwt.subject().filter(value -> !value.isBlank()).orElseThrow(() -> INVALID);
-        return new VerifiedToken(subject, jwt.expirationTime().orElseThrow(() -> INVALID));
+        String session = jwt.payloadClaim(SESSION_CLAIM)
+                .filter(claim -> claim instanceof jakarta.json.JsonString)
+                .map(claim -> ((jakarta.json.JsonString) claim).getString())
+                .filter(value -> !value.isBlank()).orElseThrow(() -> INVALID);
+        return new VerifiedToken(new Caller(subject, session), jwt.expirationTime().orElseThrow(() -> INVALID));
     }
 
-    record VerifiedToken(String userId, Instant expiresAt) {
+    record VerifiedToken(Caller caller, Instant expiresAt) {
     }
 
     private JwtValidator claimValidator() {

@@ -1,10 +1,20 @@
 package dev.authgateway.gateway.storeclient;
 
+import java.time.Instant;
+import java.util.List;
+
+import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.NewAccount;
 import dev.authgateway.gateway.domain.User;
 import dev.authgateway.gateway.domain.UserDirectory;
 import dev.authgateway.proto.user.v1.CreateUserRequest;
+import dev.authgateway.proto.user.v1.EndAllSessionsRequest;
+import dev.authgateway.proto.user.v1.EndSessionRequest;
+import dev.authgateway.proto.user.v1.RefreshSessionRequest;
+import dev.authgateway.proto.user.v1.SessionResponse;
+import dev.authgateway.proto.user.v1.StartSessionRequest;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.InvalidateUserRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
@@ -95,5 +105,53 @@ public final class GrpcUserDirectory implements UserDirectory {
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e);
         }
+    }
+
+    @Override
+    public Session startSession(String userId) {
+        try {
+            return session(storeDeadline.on(store).startSession(StartSessionRequest.newBuilder().setUserId(userId).build()));
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.forCaller(e);
+        }
+    }
+
+    @Override
+    public Session refreshSession(String refreshToken) {
+        try {
+            return session(storeDeadline.on(store).refreshSession(RefreshSessionRequest.newBuilder()
+                    .setRefreshToken(refreshToken).build()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
+                throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired refresh token");
+            }
+            throw GrpcStatuses.toGatewayException(e);
+        }
+    }
+
+    @Override
+    public List<String> endSession(String sessionId, String userId) {
+        try {
+            return storeDeadline.on(store).endSession(EndSessionRequest.newBuilder()
+                    .setSessionId(sessionId).setUserId(userId).build()).getEndedSessionIdsList();
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.forCaller(e);
+        }
+    }
+
+    @Override
+    public List<String> endAllSessions(String userId) {
+        try {
+            return storeDeadline.on(store).endAllSessions(EndAllSessionsRequest.newBuilder().setUserId(userId).build())
+                    .getEndedSessionIdsList();
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.forCaller(e);
+        }
+    }
+
+    private static Session session(SessionResponse response) {
+        return new Session(response.getRefreshToken(), response.getSessionId(), response.getUserId(),
+                Instant.ofEpochSecond(response.getExpiresAt().getSeconds(), response.getExpiresAt().getNanos()),
+                response.getReuseDetected());
     }
 }

@@ -12,14 +12,55 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AccountsTest {
 
+    private static final Caller ADA_CALLER = new Caller(FakeDirectory.ADA.id(), "session-1");
+
     private final FakeDirectory directory = new FakeDirectory();
-    private final Accounts accounts = new Accounts(directory, new FakeTokens());
+    private final RecordingRevocations revocations = new RecordingRevocations();
+    private final Accounts accounts = new Accounts(directory, new FakeTokens(), AttemptLimits.NONE, AuditEvents.NONE,
+            revocations, java.time.Clock.systemUTC());
+
+    @Test
+    void givenARefreshTokenUsedTwice_thenUnauthenticatedAndTheSessionsAccessTokensAreRevoked() {
+        AuthResult refreshed = accounts.refresh("refresh-1", RequestOrigin.UNKNOWN);
+        assertThat(refreshed.refreshToken()).isEqualTo("refresh-2");
+
+        GatewayException reuse = catchThrowableOfType(GatewayException.class,
+                () -> accounts.refresh("refresh-1-again", RequestOrigin.UNKNOWN));
+
+        assertThat(reuse.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(revocations.revoked).containsExactly("session-1");
+        assertThat(catchThrowableOfType(GatewayException.class, () -> accounts.authenticate(
+                "token-for-" + FakeDirectory.ADA.id() + "/session-1")).code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+    }
+
+    @Test
+    void givenLogoutEverywhere_thenEverySessionAndTheCurrentOneAreRevoked() {
+        accounts.logOutEverywhere(new Caller(FakeDirectory.ADA.id(), "session-3"), RequestOrigin.UNKNOWN);
+
+        assertThat(revocations.revoked).containsExactlyInAnyOrder("session-1", "session-2", "session-3");
+    }
+
+    private static final class RecordingRevocations implements SessionRevocations {
+        final List<String> revoked = new ArrayList<>();
+
+        @Override
+        public void revoke(String sessionId) {
+            revoked.add(sessionId);
+        }
+
+        @Override
+        public boolean isRevoked(String sessionId) {
+            return revoked.contains(sessionId);
+        }
+    }
 
     @Test
     void givenASignup_thenTheTokenIsForTheNewUser() {
         AuthResult result = accounts.signUp(new NewAccount("ada", "ada@example.com", "correct horse", "Ada"), RequestOrigin.UNKNOWN);
 
-        assertThat(result.accessToken()).isEqualTo("token-for-" + FakeDirectory.ADA.id());
+        assertThat(result.accessToken()).isEqualTo("token-for-" + FakeDirectory.ADA.id() + "/session-1");
+        assertThat(result.refreshToken()).isEqualTo("refresh-1");
+        assertThat(result.refreshExpiresIn()).isBetween(3590L, 3600L);
         assertThat(result.tokenType()).isEqualTo("Bearer");
         assertThat(result.expiresIn()).isEqualTo(900);
         assertThat(result.toString()).doesNotContain(result.accessToken());
@@ -27,7 +68,7 @@ class AccountsTest {
 
     @Test
     void givenAnUpdate_thenTheStoreIsWrittenBeforeTheCacheIsInvalidated() {
-        accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace", RequestOrigin.UNKNOWN);
+        accounts.updateProfile(ADA_CALLER, "Ada Lovelace", RequestOrigin.UNKNOWN);
 
         assertThat(directory.calls).containsExactly("update:Ada Lovelace", "invalidate");
     }
@@ -36,7 +77,7 @@ class AccountsTest {
     void givenInvalidationFailingTwice_thenTheThirdAttemptAnswers() {
         directory.invalidationFailures = 2;
 
-        User updated = accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace", RequestOrigin.UNKNOWN);
+        User updated = accounts.updateProfile(ADA_CALLER, "Ada Lovelace", RequestOrigin.UNKNOWN);
 
         assertThat(updated.displayName()).isEqualTo("Ada Lovelace");
         assertThat(directory.calls).containsExactly("update:Ada Lovelace", "invalidate", "invalidate", "invalidate");
@@ -47,7 +88,7 @@ class AccountsTest {
         directory.invalidationFailures = Integer.MAX_VALUE;
 
         GatewayException error = catchThrowableOfType(GatewayException.class,
-                () -> accounts.updateProfile(FakeDirectory.ADA.id(), "Ada Lovelace", RequestOrigin.UNKNOWN));
+                () -> accounts.updateProfile(ADA_CALLER, "Ada Lovelace", RequestOrigin.UNKNOWN));
 
         assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(directory.calls).hasSize(1 + Accounts.INVALIDATION_ATTEMPTS);
@@ -87,17 +128,40 @@ class AccountsTest {
                 throw new GatewayException(ErrorCode.UNAVAILABLE, "cache down");
             }
         }
+
+        @Override
+        public Session startSession(String userId) {
+            return new Session("refresh-1", "session-1", userId, Instant.now().plusSeconds(3600), false);
+        }
+
+        @Override
+        public Session refreshSession(String refreshToken) {
+            return refreshToken.equals("refresh-1")
+                    ? new Session("refresh-2", "session-1", ADA.id(), Instant.now().plusSeconds(3600), false)
+                    : new Session("", "session-1", ADA.id(), Instant.now(), true);
+        }
+
+        @Override
+        public List<String> endSession(String sessionId, String userId) {
+            return List.of(sessionId);
+        }
+
+        @Override
+        public List<String> endAllSessions(String userId) {
+            return List.of("session-1", "session-2");
+        }
     }
 
     private static final class FakeTokens implements AccessTokens {
         @Override
-        public IssuedToken issue(String userId) {
-            return new IssuedToken("token-for-" + userId, Duration.ofMinutes(15));
+        public IssuedToken issue(String userId, String sessionId) {
+            return new IssuedToken("token-for-" + userId + "/" + sessionId, Duration.ofMinutes(15));
         }
 
         @Override
-        public String verify(String token) {
-            return token.substring("token-for-".length());
+        public Caller verify(String token) {
+            String[] parts = token.substring("token-for-".length()).split("/");
+            return new Caller(parts[0], parts[1]);
         }
     }
 }

@@ -26,11 +26,11 @@ class CachedAccessTokensTest {
 
     @Test
     void givenAVerifiedToken_thenItIsAcceptedAgainUntilItExpiresAndNotAfter() {
-        String token = cached.issue(USER).token();
-        assertThat(cached.verify(token)).isEqualTo(USER);
+        String token = cached.issue(USER, "session-1").token();
+        assertThat(cached.verify(token).userId()).isEqualTo(USER);
 
         clock.advance(Duration.ofMinutes(14));
-        assertThat(cached.verify(token)).isEqualTo(USER);
+        assertThat(cached.verify(token).userId()).isEqualTo(USER);
 
         clock.advance(Duration.ofMinutes(2));
         GatewayException error = catchThrowableOfType(GatewayException.class, () -> cached.verify(token));
@@ -39,13 +39,13 @@ class CachedAccessTokensTest {
 
     @Test
     void givenABadToken_thenItIsRefusedEveryTime() {
-        String token = cached.issue(USER).token();
+        String token = cached.issue(USER, "session-1").token();
         String forged = token.substring(0, token.length() - 4) + "AAAA";
 
         for (int i = 0; i < 3; i++) {
             assertThat(catchThrowableOfType(GatewayException.class, () -> cached.verify(forged))).isNotNull();
         }
-        assertThat(cached.verify(token)).isEqualTo(USER);
+        assertThat(cached.verify(token).userId()).isEqualTo(USER);
     }
 
     private static final class MovableClock extends Clock {

@@ -26,6 +26,7 @@ class JwtAccessTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final String USER = "6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60";
+    private static final String SESSION = "0b6f3d7e-1c2a-4e5f-8a9b-123456789abc";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SigningKey key = SigningKey.generate();
@@ -33,9 +34,10 @@ class JwtAccessTokensTest {
 
     @Test
     void givenAnIssuedToken_thenItVerifiesToItsUserAndCarriesTheStandardClaims() {
-        var issued = tokens.issue(USER);
+        var issued = tokens.issue(USER, SESSION);
 
-        assertThat(tokens.verify(issued.token())).isEqualTo(USER);
+        assertThat(tokens.verify(issued.token()).userId()).isEqualTo(USER);
+        assertThat(tokens.verify(issued.token()).sessionId()).isEqualTo(SESSION);
         assertThat(issued.expiresIn()).isEqualTo(Duration.ofMinutes(15));
         Jwt jwt = SignedJwt.parseToken(issued.token()).getJwt();
         assertThat(jwt.headers().keyId()).contains(key.keyId());
@@ -50,17 +52,17 @@ class JwtAccessTokensTest {
     @Test
     void givenAnExpiredToken_thenRefused_butWithinTheClockSkewAccepted() {
         String issuedEarlier = tokens("authgateway", "authgateway-api", key, NOW.minus(Duration.ofMinutes(16)))
-                .issue(USER).token();
+                .issue(USER, SESSION).token();
         String justExpired = tokens("authgateway", "authgateway-api", key, NOW.minus(Duration.ofSeconds(910)))
-                .issue(USER).token();
+                .issue(USER, SESSION).token();
 
         assertRefused(issuedEarlier);
-        assertThat(tokens.verify(justExpired)).as("expired 10 s ago, skew 30 s").isEqualTo(USER);
+        assertThat(tokens.verify(justExpired).userId()).as("expired 10 s ago, skew 30 s").isEqualTo(USER);
     }
 
     @Test
     void givenATamperedPayloadOrSignature_thenRefused() {
-        String[] parts = tokens.issue(USER).token().split("\\.");
+        String[] parts = tokens.issue(USER, SESSION).token().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(USER, "00000000-0000-0000-0000-000000000000");
         char last = parts[2].charAt(10);
@@ -75,14 +77,14 @@ class JwtAccessTokensTest {
         SigningKey stranger = SigningKey.generate();
         SigningKey strangerWithOurKid = new SigningKey(key.keyId(), stranger.privateKey(), stranger.publicKey());
 
-        assertRefused(tokens("authgateway", "authgateway-api", stranger, NOW).issue(USER).token());
-        assertRefused(tokens("authgateway", "authgateway-api", strangerWithOurKid, NOW).issue(USER).token());
+        assertRefused(tokens("authgateway", "authgateway-api", stranger, NOW).issue(USER, SESSION).token());
+        assertRefused(tokens("authgateway", "authgateway-api", strangerWithOurKid, NOW).issue(USER, SESSION).token());
     }
 
     @Test
     void givenAnotherIssuerOrAudience_thenRefused() {
-        assertRefused(tokens("someone-else", "authgateway-api", key, NOW).issue(USER).token());
-        assertRefused(tokens("authgateway", "another-api", key, NOW).issue(USER).token());
+        assertRefused(tokens("someone-else", "authgateway-api", key, NOW).issue(USER, SESSION).token());
+        assertRefused(tokens("authgateway", "another-api", key, NOW).issue(USER, SESSION).token());
     }
 
     @Test
@@ -100,6 +102,14 @@ class JwtAccessTokensTest {
         String signature = BASE64URL.encodeToString(hmac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
 
         assertRefused(signingInput + "." + signature);
+    }
+
+    @Test
+    void givenATokenWithoutASession_thenRefused() {
+        Jwt jwt = Jwt.builder().keyId(key.keyId()).algorithm("ES256").issuer("authgateway")
+                .addAudience("authgateway-api").subject(USER).issueTime(NOW).expirationTime(NOW.plusSeconds(600)).build();
+
+        assertRefused(SignedJwt.sign(jwt, key.signingJwk()).tokenContent());
     }
 
     @Test

@@ -2,12 +2,15 @@ package dev.authgateway.perf.jmh;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.domain.NewAccount;
+import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.User;
 import dev.authgateway.gateway.domain.UserDirectory;
 import dev.authgateway.gateway.graphql.GraphQlEndpoints;
@@ -77,17 +80,37 @@ public class GraphQlExecutionBenchmark {
         @Override
         public void invalidateCached(String userId) {
         }
+
+        @Override
+        public Session startSession(String userId) {
+            throw new UnsupportedOperationException("not on the measured path");
+        }
+
+        @Override
+        public Session refreshSession(String refreshToken) {
+            throw new UnsupportedOperationException("not on the measured path");
+        }
+
+        @Override
+        public List<String> endSession(String sessionId, String userId) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> endAllSessions(String userId) {
+            return List.of();
+        }
     }
 
     private static final class TrustingTokens implements AccessTokens {
         @Override
-        public IssuedToken issue(String userId) {
+        public IssuedToken issue(String userId, String sessionId) {
             return new IssuedToken(userId, Duration.ofMinutes(15));
         }
 
         @Override
-        public String verify(String token) {
-            return ADA.id();
+        public Caller verify(String token) {
+            return new Caller(ADA.id(), "session");
         }
     }
 }

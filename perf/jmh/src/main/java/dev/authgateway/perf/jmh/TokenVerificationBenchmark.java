@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
@@ -42,7 +43,7 @@ public class TokenVerificationBenchmark {
                 Duration.ofSeconds(30), key, List.of(key));
         es256 = new JwtAccessTokens(settings, Clock.systemUTC());
         es256Cached = new CachedAccessTokens(es256, Clock.systemUTC(), 100_000);
-        token = es256.issue(UUID.randomUUID().toString()).token();
+        token = es256.issue(UUID.randomUUID().toString(), UUID.randomUUID().toString()).token();
         es256Cached.verify(token);
 
         // The same work with RS256 (RSA-2048), for comparison: verification is cheap, signing is not.
@@ -59,18 +60,18 @@ public class TokenVerificationBenchmark {
     }
 
     @Benchmark
-    public String es256Verify() {
+    public Caller es256Verify() {
         return es256.verify(token);
     }
 
     @Benchmark
-    public String es256VerifyWithVerifiedTokenCache() {
+    public Caller es256VerifyWithVerifiedTokenCache() {
         return es256Cached.verify(token);
     }
 
     @Benchmark
     public String es256Issue() {
-        return es256.issue("6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60").token();
+        return es256.issue("6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60", "0b6f3d7e-1c2a-4e5f-8a9b-123456789abc").token();
     }
 
     @Benchmark
