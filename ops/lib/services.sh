@@ -117,14 +117,37 @@ stop_service() {
   rm -f "$PID_DIR/$name.pid"
 }
 
+CERTS=$RUN_DIR/certs
+
+# Mutual TLS between the services unless AUTHGW_MTLS=off: dev certificates from ops/make-dev-certs in .run/certs.
+ensure_certificates() {
+  [[ ${AUTHGW_MTLS:-on} == off ]] && return 0
+  command -v openssl >/dev/null 2>&1 || apt_install openssl
+  [[ -s $CERTS/ca.pem ]] || step "generating dev certificates for mutual TLS in $CERTS"
+  "$ROOT/ops/make-dev-certs" "$CERTS"
+}
+
+# tls_flags PREFIX NAME -> -D flags for PREFIX.{enabled,cert,key,ca} with NAME's certificate, or none
+tls_flags() {
+  [[ ${AUTHGW_MTLS:-on} == off ]] && return 0
+  printf '%s\n' "-D$1.enabled=true" "-D$1.cert=$CERTS/$2.pem" "-D$1.key=$CERTS/$2.key" "-D$1.ca=$CERTS/ca.pem"
+}
+
 # The dev stack turns introspection on and lets one address sign up many accounts (perf/run and the Gatling
 # simulations seed hundreds from 127.0.0.1); failed-login limits keep their production defaults.
 start_services() {
+  ensure_certificates
+  # shellcheck disable=SC2046
   start_service store-service \
-    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" -Dapp.db.username=postgres
+    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" -Dapp.db.username=postgres \
+    $(tls_flags grpc.tls store-service)
+  # shellcheck disable=SC2046
   start_service cache-service \
-    -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" -Dapp.store.port="$STORE_GRPC_PORT"
+    -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" -Dapp.store.port="$STORE_GRPC_PORT" \
+    $(tls_flags grpc.tls cache-service) $(tls_flags app.store.tls cache-service)
+  # shellcheck disable=SC2046
   start_service graphql-gateway \
+    $(tls_flags app.store.tls graphql-gateway) $(tls_flags app.cache.tls graphql-gateway) \
     -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
     -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" \
     -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true \

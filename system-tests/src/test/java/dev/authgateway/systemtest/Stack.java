@@ -30,11 +30,12 @@ final class Stack implements AutoCloseable {
     private final ServiceProcess cache;
     private final ServiceProcess gateway;
     private final Map<String, String> gatewayConfig;
+    private final GrpcEndpoints grpc;
     private ServiceProcess secondGateway;
 
     private Stack(TestDatabase database, TestRedis redis, SigningKey signingKey,
                   ServiceProcess store, ServiceProcess cache, ServiceProcess gateway,
-                  Map<String, String> gatewayConfig) {
+                  Map<String, String> gatewayConfig, GrpcEndpoints grpc) {
         this.database = database;
         this.redis = redis;
         this.signingKey = signingKey;
@@ -42,6 +43,7 @@ final class Stack implements AutoCloseable {
         this.cache = cache;
         this.gateway = gateway;
         this.gatewayConfig = gatewayConfig;
+        this.grpc = grpc;
     }
 
     static Stack start() throws Exception {
@@ -53,31 +55,46 @@ final class Stack implements AutoCloseable {
         TestDatabase database = TestDatabase.create();
         Path keys = Files.createTempDirectory("authgw-keys");
         SigningKey signingKey = SigningKey.generate("system-test-key", keys);
+        Path certs = DevCertificates.make(keys.resolve("certs"));
 
         int storeGrpcPort = FreePort.next();
         Map<String, String> storeConfig = new HashMap<>(database.config());
         storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
+        storeConfig.putAll(DevCertificates.server("grpc.tls", certs, "store-service"));
         ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), storeConfig);
 
         int cacheGrpcPort = FreePort.next();
         Map<String, String> cacheConfig = new HashMap<>(redis.config());
         cacheConfig.put("grpc.port", String.valueOf(cacheGrpcPort));
         cacheConfig.put("app.store.port", String.valueOf(storeGrpcPort));
+        cacheConfig.putAll(DevCertificates.server("grpc.tls", certs, "cache-service"));
+        cacheConfig.putAll(DevCertificates.client("app.store.tls", certs, "cache-service"));
         ServiceProcess cache = ServiceProcess.start("cache-service", FreePort.next(), cacheConfig);
 
-        Map<String, String> gatewayConfig = Map.of(
-                "app.store.port", String.valueOf(storeGrpcPort),
-                "app.cache.port", String.valueOf(cacheGrpcPort),
-                "app.redis.address", redis.address(),
-                "app.redis.key-prefix", redis.keyPrefix(),
-                "app.attempt-limits.signups-per-address", "100000",
-                "app.cors.allowed-origins", ALLOWED_ORIGIN,
-                "app.jwt.private-key-file", signingKey.pemFile().toString(),
-                "app.jwt.key-id", signingKey.keyId(),
-                "app.jwt.issuer", ISSUER,
-                "app.jwt.audience", AUDIENCE);
+        Map<String, String> gatewayConfig = new HashMap<>();
+        gatewayConfig.put("app.store.port", String.valueOf(storeGrpcPort));
+        gatewayConfig.put("app.cache.port", String.valueOf(cacheGrpcPort));
+        gatewayConfig.put("app.redis.address", redis.address());
+        gatewayConfig.put("app.redis.key-prefix", redis.keyPrefix());
+        gatewayConfig.put("app.attempt-limits.signups-per-address", "100000");
+        gatewayConfig.put("app.cors.allowed-origins", ALLOWED_ORIGIN);
+        gatewayConfig.put("app.jwt.private-key-file", signingKey.pemFile().toString());
+        gatewayConfig.put("app.jwt.key-id", signingKey.keyId());
+        gatewayConfig.put("app.jwt.issuer", ISSUER);
+        gatewayConfig.put("app.jwt.audience", AUDIENCE);
+        gatewayConfig.putAll(DevCertificates.client("app.store.tls", certs, "graphql-gateway"));
+        gatewayConfig.putAll(DevCertificates.client("app.cache.tls", certs, "graphql-gateway"));
         ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
-        return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig);
+        return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig,
+                new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs));
+    }
+
+    /** Where the gRPC services listen (mutual TLS) and the dev certificates they use. */
+    record GrpcEndpoints(int storePort, int cachePort, Path certificates) {
+    }
+
+    GrpcEndpoints grpc() {
+        return grpc;
     }
 
     GraphQlClient graphql() {
@@ -86,10 +103,16 @@ final class Stack implements AutoCloseable {
 
     /** Another gateway on the same services, Redis and issuer, with other jwt settings; the caller closes it. */
     ServiceProcess startGateway(Map<String, String> jwtOverrides) throws java.io.IOException {
+        Map<String, String> config = new HashMap<>(jwtOverrides);
+        config.put("app.jwt.private-key-file", "");
+        config.put("app.jwt.key-id", "");
+        return startGatewayWith(config);
+    }
+
+    /** Another gateway with this stack's settings plus the given ones; the caller closes it. */
+    ServiceProcess startGatewayWith(Map<String, String> extra) throws java.io.IOException {
         Map<String, String> config = new HashMap<>(gatewayConfig);
-        config.remove("app.jwt.private-key-file");
-        config.remove("app.jwt.key-id");
-        config.putAll(jwtOverrides);
+        config.putAll(extra);
         return ServiceProcess.start("graphql-gateway", FreePort.next(), config);
     }
 

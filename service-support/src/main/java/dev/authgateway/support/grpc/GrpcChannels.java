@@ -14,7 +14,7 @@ import io.helidon.config.Config;
  * ignores deadlines and opens a TCP connection per call.
  *
  * <p>Config keys under the node given: {@code host} (default 127.0.0.1), {@code port} (required),
- * {@code keepalive} (default PT30S).
+ * {@code keepalive} (default PT30S), {@code tls.*} (see {@link GrpcTls}; plaintext when absent).
  */
 public final class GrpcChannels {
 
@@ -26,11 +26,11 @@ public final class GrpcChannels {
         int port = channel.get("port").asInt()
                 .orElseThrow(() -> new IllegalStateException("Missing required config: " + channel.key() + ".port"));
         Duration keepalive = channel.get("keepalive").as(Duration.class).orElse(Duration.ofSeconds(30));
-        return NettyChannelBuilder.forAddress(host, port)
-                .usePlaintext()
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(host, port)
                 .keepAliveTime(keepalive.toMillis(), TimeUnit.MILLISECONDS)
-                .keepAliveWithoutCalls(false)
-                .build();
+                .keepAliveWithoutCalls(false);
+        GrpcTls.client(channel.get("tls")).ifPresentOrElse(builder::sslContext, builder::usePlaintext);
+        return builder.build();
     }
 
     /** Closes a channel, waiting briefly for calls in flight. */

@@ -91,6 +91,7 @@ public final class GrpcServiceServer {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                 .executor(handlers)
                 .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024));
+        dev.authgateway.support.grpc.GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
         services.forEach(service -> builder.addService(
                 ServerInterceptors.intercept(service, interceptors.toArray(ServerInterceptor[]::new))));
         builder.addService(new ReadinessHealthService(readiness));

@@ -1,0 +1,66 @@
+package dev.authgateway.systemtest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The gateway's HTTP listener speaks TLS when server.tls is configured, and then only TLS. */
+@ExtendWith(StackExtension.class)
+class GatewayTlsIT {
+
+    @Test
+    void givenServerTls_thenHttpsWorksWithTheCaAndPlainHttpDoesNot(Stack stack) throws Exception {
+        Path certs = stack.grpc().certificates();
+        Map<String, String> tls = Map.of(
+                "server.tls.private-key.pem.key.resource.path", certs.resolve("graphql-gateway.key").toString(),
+                "server.tls.private-key.pem.cert-chain.resource.path", certs.resolve("graphql-gateway.pem").toString());
+        try (ServiceProcess gateway = stack.startGatewayWith(tls);
+             HttpClient https = HttpClient.newBuilder().sslContext(trusting(certs.resolve("ca.pem"))).build();
+             HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            assertThat(gateway.baseUrl()).startsWith("https://");
+
+            HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"__typename\":\"Query\"");
+
+            assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(
+                    URI.create(gateway.baseUrl().replace("https://", "http://") + "/graphql"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    private static SSLContext trusting(Path caPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(caPem)) {
+            trust.setCertificateEntry("dev-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+}

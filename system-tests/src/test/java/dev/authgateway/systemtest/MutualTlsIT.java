@@ -1,0 +1,64 @@
+package dev.authgateway.systemtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.authgateway.support.grpc.CallDeadline;
+import dev.authgateway.support.grpc.GrpcChannels;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Each gRPC service talks only to clients with a certificate from the stack's CA (mutual TLS). */
+@ExtendWith(StackExtension.class)
+class MutualTlsIT {
+
+    private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(3));
+
+    @Test
+    void givenClientsWithoutAValidCertificate_thenEachGrpcServiceRefusesThem(Stack stack) throws Exception {
+        Path certs = stack.grpc().certificates();
+        Path strangers = DevCertificates.make(Files.createTempDirectory("authgw-other-ca"));
+
+        for (int port : new int[] {stack.grpc().storePort(), stack.grpc().cachePort()}) {
+            assertRefused(port, Map.of(), "plaintext");
+            assertRefused(port, Map.of("tls.enabled", "true", "tls.ca", certs.resolve("ca.pem").toString()),
+                    "TLS without a client certificate");
+            Map<String, String> otherCa = new HashMap<>(DevCertificates.client("tls", strangers, "graphql-gateway"));
+            otherCa.put("tls.ca", certs.resolve("ca.pem").toString());
+            assertRefused(port, otherCa, "a certificate from another CA");
+
+            assertThat(serving(port, DevCertificates.client("tls", certs, "graphql-gateway")))
+                    .as("a certificate from the stack's CA").isTrue();
+        }
+    }
+
+    private static void assertRefused(int port, Map<String, String> tls, String client) {
+        StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> serving(port, tls));
+        assertThat(refused).as(client + " on port " + port).isNotNull();
+    }
+
+    private static boolean serving(int port, Map<String, String> tls) {
+        Map<String, String> config = new HashMap<>(tls);
+        config.put("port", String.valueOf(port));
+        ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(config)));
+        try {
+            return DEADLINE.on(HealthGrpc.newBlockingStub(channel)).check(HealthCheckRequest.getDefaultInstance())
+                    .getStatus() == ServingStatus.SERVING;
+        } finally {
+            GrpcChannels.close(channel);
+        }
+    }
+}
