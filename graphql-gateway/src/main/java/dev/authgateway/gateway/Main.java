@@ -14,6 +14,7 @@ import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.gateway.jwt.SigningKey;
 import dev.authgateway.gateway.ratelimit.AttemptPolicy;
 import dev.authgateway.gateway.ratelimit.RedisAttemptLimits;
 import dev.authgateway.gateway.sessions.RedisSessionRevocations;
@@ -52,11 +53,14 @@ public final class Main {
         RedissonClient redisson = RedisClients.open(app.get("redis"));
         try {
             JwtSettings jwt = JwtSettings.from(app.get("jwt"));
+            JsonAuditLog audit = new JsonAuditLog();
+            audit.signingKeysLoaded(jwt.verificationKeys().stream().map(SigningKey::keyId).toList(),
+                    jwt.activeKey().keyId());
             AccessTokens tokens = accessTokens(jwt, app.get("jwt"));
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
                     cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
-                    attemptLimits(redisson, app), new JsonAuditLog(), revocations(redisson, app, jwt), Clock.systemUTC());
+                    attemptLimits(redisson, app), audit, revocations(redisson, app, jwt), Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = WebServer.builder()

@@ -42,6 +42,8 @@ class KeyRotationIT {
                     .data().path("login").path("accessToken").asText();
             assertThat(SignedJwt.parseToken(newToken).getJwt().headers().keyId()).contains(newKey.keyId());
             JsonNode jwks = graphql.raw(graphql.request("/.well-known/jwks.json").GET()).json().path("keys");
+            assertThat(Files.readString(rotated.logFile())).contains("\"event\":\"signing_keys.loaded\"")
+                    .contains("\"signing\":\"" + newKey.keyId() + "\"");
             assertThat(jwks.findValuesAsText("kid")).containsExactlyInAnyOrder(oldKey.keyId(), newKey.keyId());
 
             Map<String, String> onlyNew = Map.of(

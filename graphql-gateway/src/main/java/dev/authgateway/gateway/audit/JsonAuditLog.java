@@ -66,6 +66,12 @@ public final class JsonAuditLog implements AuditEvents {
                 "sessionId", caller.sessionId(), "endedSessions", String.join(",", endedSessions)));
     }
 
+    /** At start-up: which keys verify tokens and which signs them, so every rotation step is on record. */
+    public void signingKeysLoaded(List<String> verifying, String signing) {
+        write("signing_keys.loaded", RequestOrigin.UNKNOWN, Map.of("verifying", String.join(",", verifying),
+                "signing", signing));
+    }
+
     private static void write(String event, RequestOrigin origin, Map<String, String> details) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("ts", Instant.now().toString());

@@ -32,8 +32,6 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
         SigningKey active = keys.stream().filter(key -> key.keyId().equals(activeId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "app.jwt.active-key-id '" + activeId + "' is not among app.jwt.keys"));
-        LOG.info("JWT keys: verifying with " + keys.stream().map(SigningKey::keyId).toList()
-                + ", signing with " + active.keyId());
         return new JwtSettings(
                 jwt.get("issuer").asString().orElse("authgateway"),
                 jwt.get("audience").asString().orElse("authgateway-api"),
