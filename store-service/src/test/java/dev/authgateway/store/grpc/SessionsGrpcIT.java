@@ -1,8 +1,6 @@
 package dev.authgateway.store.grpc;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.authgateway.proto.user.v1.CreateUserRequest;
@@ -12,16 +10,9 @@ import dev.authgateway.proto.user.v1.RefreshSessionRequest;
 import dev.authgateway.proto.user.v1.SessionResponse;
 import dev.authgateway.proto.user.v1.StartSessionRequest;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
-import dev.authgateway.store.Main;
-import dev.authgateway.store.testing.TestDatabase;
 import dev.authgateway.support.grpc.CallDeadline;
-import dev.authgateway.support.grpc.GrpcChannels;
-import dev.authgateway.support.server.RunningService;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,27 +25,18 @@ class SessionsGrpcIT {
 
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
 
-    private static TestDatabase database;
-    private static RunningService service;
-    private static ManagedChannel channel;
+    private static StoreServiceFixture fixture;
     private static UserStoreGrpc.UserStoreBlockingStub store;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create();
-        Map<String, String> config = new HashMap<>(database.config());
-        config.put("server.port", "0");
-        config.put("grpc.port", "0");
-        service = Main.start(Config.just(ConfigSources.create(config)));
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of("port", String.valueOf(service.grpcPort())))));
-        store = UserStoreGrpc.newBlockingStub(channel);
+        fixture = StoreServiceFixture.start();
+        store = fixture.store();
     }
 
     @AfterAll
     static void stop() {
-        GrpcChannels.close(channel);
-        service.close();
-        database.close();
+        fixture.close();
     }
 
     @Test

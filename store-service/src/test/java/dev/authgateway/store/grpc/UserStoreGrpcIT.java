@@ -8,9 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.google.rpc.BadRequest;
@@ -20,17 +18,10 @@ import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
-import dev.authgateway.store.Main;
-import dev.authgateway.store.testing.TestDatabase;
 import dev.authgateway.support.grpc.CallDeadline;
-import dev.authgateway.support.grpc.GrpcChannels;
-import dev.authgateway.support.server.RunningService;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,28 +35,18 @@ class UserStoreGrpcIT {
     private static final String PASSWORD = "correct horse battery";
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
 
-    private static TestDatabase database;
-    private static RunningService service;
-    private static ManagedChannel channel;
+    private static StoreServiceFixture fixture;
     private static UserStoreGrpc.UserStoreBlockingStub store;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create();
-        Map<String, String> config = new HashMap<>(database.config());
-        config.put("server.port", "0");
-        config.put("grpc.port", "0");
-        config.put("server.host", "127.0.0.1");
-        service = Main.start(Config.just(ConfigSources.create(config)));
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of("port", String.valueOf(service.grpcPort())))));
-        store = UserStoreGrpc.newBlockingStub(channel);
+        fixture = StoreServiceFixture.start();
+        store = fixture.store();
     }
 
     @AfterAll
     static void stop() {
-        GrpcChannels.close(channel);
-        service.close();
-        database.close();
+        fixture.close();
     }
 
     @Test
@@ -172,7 +153,7 @@ class UserStoreGrpcIT {
     void givenPostgresqlReachable_thenReadinessIsUp() throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.port() + "/observe/health/ready")).build(),
+                    URI.create("http://127.0.0.1:" + fixture.httpPort() + "/observe/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("postgresql");
@@ -203,8 +184,8 @@ class UserStoreGrpcIT {
     }
 
     private static long countRows(String where) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password()); ResultSet rows = connection.createStatement()
+        try (Connection connection = DriverManager.getConnection(fixture.database().jdbcUrl(), fixture.database().username(),
+                fixture.database().password()); ResultSet rows = connection.createStatement()
                 .executeQuery("SELECT count(*) FROM users WHERE " + where)) {
             rows.next();
             return rows.getLong(1);
@@ -212,8 +193,8 @@ class UserStoreGrpcIT {
     }
 
     private static String storedHash(String id) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password()); ResultSet rows = connection.createStatement()
+        try (Connection connection = DriverManager.getConnection(fixture.database().jdbcUrl(), fixture.database().username(),
+                fixture.database().password()); ResultSet rows = connection.createStatement()
                 .executeQuery("SELECT password_hash FROM users WHERE id = '" + UUID.fromString(id) + "'")) {
             rows.next();
             return rows.getString(1);
