@@ -53,8 +53,13 @@ public final class TestRedis implements AutoCloseable {
     }
 
     public List<String> keys() {
+        return keysMatching(keyPrefix + "*");
+    }
+
+    /** Keys matching a pattern, for tests that look at what another client wrote (e.g. on a replica). */
+    public List<String> keysMatching(String pattern) {
         List<String> keys = new ArrayList<>();
-        client.getKeys().getKeys(KeysScanOptions.defaults().pattern(keyPrefix + "*")).forEach(keys::add);
+        client.getKeys().getKeys(KeysScanOptions.defaults().pattern(pattern)).forEach(keys::add);
         return keys;
     }
 
