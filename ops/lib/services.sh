@@ -143,13 +143,13 @@ start_services() {
     $(tls_flags grpc.tls store-service)
   # shellcheck disable=SC2046
   start_service cache-service \
-    -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" -Dapp.store.port="$STORE_GRPC_PORT" \
+    $(redis_flags) -Dapp.store.port="$STORE_GRPC_PORT" \
     $(tls_flags grpc.tls cache-service) $(tls_flags app.store.tls cache-service)
   # shellcheck disable=SC2046
   start_service graphql-gateway \
     $(tls_flags app.store.tls graphql-gateway) $(tls_flags app.cache.tls graphql-gateway) \
     -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
-    -Dapp.redis.address="redis://127.0.0.1:$REDIS_PORT" \
+    $(redis_flags) \
     -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true \
     -Dapp.attempt-limits.signups-per-address="${AUTHGW_DEV_SIGNUPS_PER_ADDRESS:-100000}"
 }
