@@ -40,7 +40,7 @@ class SentinelFailoverIT {
                 .setEmail("ada@example.com").setDisplayName("Ada").setVersion(1).build();
         store.put(ada);
         try (RedisProcess master = RedisProcess.master();
-             RedisProcess replica = RedisProcess.replicaOf(master);
+             RedisProcess replica = inSync(RedisProcess.replicaOf(master));
              RedisProcess sentinel1 = RedisProcess.sentinel("authgw", master);
              RedisProcess sentinel2 = RedisProcess.sentinel("authgw", master);
              RedisProcess sentinel3 = RedisProcess.sentinel("authgw", master);
@@ -58,6 +58,9 @@ class SentinelFailoverIT {
                 GetUserRequest read = GetUserRequest.newBuilder().setId(ada.getId()).build();
                 assertThat(DEADLINE.on(users).getUser(read).getUser()).isEqualTo(ada);
                 awaitReplicated(replica);
+                for (RedisProcess sentinel : List.of(sentinel1, sentinel2, sentinel3)) {
+                    sentinel.awaitCli(String.valueOf(replica.port()), "sentinel", "replicas", "authgw");
+                }
                 int loadsBeforeFailover = store.calls(ada.getId());
 
                 master.kill();
@@ -84,10 +87,16 @@ class SentinelFailoverIT {
         }
     }
 
+    /** A replica that has finished its first sync with the master, so Sentinel can promote it. */
+    private static RedisProcess inSync(RedisProcess replica) throws Exception {
+        replica.awaitCli("master_link_status:up", "info", "replication");
+        return replica;
+    }
+
     /** The read above wrote the user to the master; wait until the replica has it too. */
     private static void awaitReplicated(RedisProcess replica) throws Exception {
         try (TestRedis onReplica = TestRedis.at(replica.address())) {
-            for (int i = 0; i < 50 && onReplica.keysMatching("failover-test:*").isEmpty(); i++) {
+            for (int i = 0; i < 200 && onReplica.keysMatching("failover-test:*").isEmpty(); i++) {
                 Thread.sleep(100);
             }
             assertThat(onReplica.keysMatching("failover-test:*")).isNotEmpty();

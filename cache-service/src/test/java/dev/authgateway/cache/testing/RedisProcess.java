@@ -72,6 +72,23 @@ public final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("redis-server did not start on " + port + ": " + command);
     }
 
+    /** Waits until redis-cli on this process answers a line containing {@code expected} (at most 30 s). */
+    public void awaitCli(String expected, String... command) throws Exception {
+        List<String> cli = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
+        cli.addAll(List.of(command));
+        String last = "";
+        for (int i = 0; i < 300; i++) {
+            Process probe = new ProcessBuilder(cli).redirectErrorStream(true).start();
+            last = new String(probe.getInputStream().readAllBytes());
+            probe.waitFor(5, TimeUnit.SECONDS);
+            if (last.contains(expected)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("redis-cli " + cli + " never answered '" + expected + "': " + last);
+    }
+
     public int port() {
         return port;
     }
