@@ -7,6 +7,7 @@ import dev.authgateway.cache.domain.CacheAside;
 import dev.authgateway.cache.domain.TtlPolicy;
 import dev.authgateway.cache.grpc.MeteredCacheEvents;
 import dev.authgateway.cache.grpc.UserCacheGrpcService;
+import dev.authgateway.cache.redis.GuardedCacheStore;
 import dev.authgateway.cache.redis.ProtobufUserCodec;
 import dev.authgateway.cache.redis.RedisCacheStore;
 import dev.authgateway.cache.storeclient.StoreUserSource;
@@ -40,11 +41,13 @@ public final class Main {
         CallDeadline storeDeadline = CallDeadline.from(app.get("store"), Duration.ofSeconds(2));
         CallDeadline probeDeadline = new CallDeadline(Duration.ofSeconds(1));
 
+        var redisStore = new GuardedCacheStore<>(new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec()),
+                GuardedCacheStore.breaker(app.get("redis.breaker")));
         var users = new CacheAside<>(
-                new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec()),
+                redisStore,
                 new StoreUserSource(storeChannel, storeDeadline),
                 ttlPolicy(app.get("cache")),
-                new MeteredCacheEvents());
+                new MeteredCacheEvents(redisStore::open));
         try {
             return GrpcServiceServer.builder()
                     .service(new UserCacheGrpcService(users))

@@ -14,8 +14,10 @@ public final class MeteredCacheEvents implements CacheEvents {
     private final Counter sourceLoads;
     private final Counter redisFallbacks;
 
-    public MeteredCacheEvents() {
+    public MeteredCacheEvents(java.util.function.BooleanSupplier breakerOpen) {
         MeterRegistry registry = Metrics.globalRegistry();
+        registry.getOrCreate(io.helidon.metrics.api.Gauge.builder("cache.redis_breaker_open",
+                () -> breakerOpen.getAsBoolean() ? 1 : 0).description("1 while Redis calls are short-circuited"));
         hits = registry.getOrCreate(Counter.builder("cache.hits").description("Reads answered from Redis"));
         negativeHits = registry.getOrCreate(Counter.builder("cache.negative_hits")
                 .description("Reads answered 'not found' from Redis"));

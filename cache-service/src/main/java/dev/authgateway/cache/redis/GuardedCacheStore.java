@@ -1,0 +1,69 @@
+package dev.authgateway.cache.redis;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.authgateway.cache.domain.CacheStore;
+import dev.authgateway.cache.domain.CacheUnavailableException;
+import dev.authgateway.cache.domain.Lookup;
+import io.helidon.config.Config;
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
+
+/**
+ * Redis behind a circuit breaker (Helidon fault tolerance): once most recent calls failed, calls fail at once for
+ * {@code delay} instead of each waiting for Redis's timeout, so reads go straight to the store during an outage or a
+ * failover; then one trial call decides whether Redis is back.
+ */
+public final class GuardedCacheStore<V> implements CacheStore<V> {
+
+    private final CacheStore<V> redis;
+    private final CircuitBreaker breaker;
+
+    public GuardedCacheStore(CacheStore<V> redis, CircuitBreaker breaker) {
+        this.redis = redis;
+        this.breaker = breaker;
+    }
+
+    /** From {@code app.redis.breaker}: volume 10 calls, error ratio 60 %, delay PT2S, success threshold 1. */
+    public static CircuitBreaker breaker(Config breaker) {
+        return CircuitBreaker.builder()
+                .name("redis")
+                .volume(breaker.get("volume").asInt().orElse(10))
+                .errorRatio(breaker.get("error-ratio").asInt().orElse(60))
+                .delay(breaker.get("delay").as(Duration.class).orElse(Duration.ofSeconds(2)))
+                .successThreshold(breaker.get("success-threshold").asInt().orElse(1))
+                .applyOn(Set.of(CacheUnavailableException.class))
+                .build();
+    }
+
+    public boolean open() {
+        return breaker.state() == CircuitBreaker.State.OPEN;
+    }
+
+    @Override
+    public Lookup<V> lookup(String id) {
+        return guarded(() -> redis.lookup(id));
+    }
+
+    @Override
+    public boolean storeUnlessInvalidated(String id, Optional<V> value, long generation, Duration ttl) {
+        return guarded(() -> redis.storeUnlessInvalidated(id, value, generation, ttl));
+    }
+
+    /** Invalidation is never short-circuited: an update must learn whether Redis confirmed it. */
+    @Override
+    public void invalidate(String id) {
+        redis.invalidate(id);
+    }
+
+    private <T> T guarded(Supplier<T> call) {
+        try {
+            return breaker.invoke(call);
+        } catch (CircuitBreakerOpenException e) {
+            throw new CacheUnavailableException(e);
+        }
+    }
+}

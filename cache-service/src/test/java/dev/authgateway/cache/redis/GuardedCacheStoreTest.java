@@ -1,0 +1,83 @@
+package dev.authgateway.cache.redis;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.authgateway.cache.domain.CacheStore;
+import dev.authgateway.cache.domain.CacheUnavailableException;
+import dev.authgateway.cache.domain.Lookup;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GuardedCacheStoreTest {
+
+    @Test
+    void givenRedisFailing_thenTheBreakerOpensAndLaterLetsATrialThrough() throws Exception {
+        FlakyRedis redis = new FlakyRedis();
+        GuardedCacheStore<String> guarded = new GuardedCacheStore<>(redis, GuardedCacheStore.breaker(
+                Config.just(ConfigSources.create(Map.of("volume", "4", "error-ratio", "50", "delay", "PT0.3S")))));
+
+        redis.down = true;
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> guarded.lookup("a")).isInstanceOf(CacheUnavailableException.class);
+        }
+        int callsWhenOpened = redis.calls.get();
+        assertThat(guarded.open()).isTrue();
+
+        assertThatThrownBy(() -> guarded.lookup("a")).isInstanceOf(CacheUnavailableException.class);
+        assertThat(redis.calls.get()).as("open: Redis is not asked").isEqualTo(callsWhenOpened);
+
+        redis.down = false;
+        Thread.sleep(400);
+        assertThat(guarded.lookup("a")).isInstanceOf(Lookup.Miss.class);
+        assertThat(redis.calls.get()).isEqualTo(callsWhenOpened + 1);
+        assertThat(guarded.open()).isFalse();
+    }
+
+    @Test
+    void givenTheBreakerOpen_thenInvalidationStillAsksRedis() {
+        FlakyRedis redis = new FlakyRedis();
+        GuardedCacheStore<String> guarded = new GuardedCacheStore<>(redis, GuardedCacheStore.breaker(
+                Config.just(ConfigSources.create(Map.of("volume", "2", "error-ratio", "50", "delay", "PT10S")))));
+        redis.down = true;
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> guarded.lookup("a")).isInstanceOf(CacheUnavailableException.class);
+        }
+        redis.down = false;
+
+        guarded.invalidate("a");
+
+        assertThat(redis.invalidations.get()).isEqualTo(1);
+    }
+
+    private static final class FlakyRedis implements CacheStore<String> {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger invalidations = new AtomicInteger();
+        volatile boolean down;
+
+        @Override
+        public Lookup<String> lookup(String id) {
+            calls.incrementAndGet();
+            if (down) {
+                throw new CacheUnavailableException(new RuntimeException("connection refused"));
+            }
+            return new Lookup.Miss<>(0);
+        }
+
+        @Override
+        public boolean storeUnlessInvalidated(String id, Optional<String> value, long generation, Duration ttl) {
+            return true;
+        }
+
+        @Override
+        public void invalidate(String id) {
+            invalidations.incrementAndGet();
+        }
+    }
+}
