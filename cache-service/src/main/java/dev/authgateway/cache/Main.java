@@ -30,7 +30,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ServiceMain.run(Main::start);
+        ServiceMain.run("cache-service", Main::start);
     }
 
     public static RunningService start(Config root) {

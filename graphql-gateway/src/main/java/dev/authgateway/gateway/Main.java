@@ -43,7 +43,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ServiceMain.run(Main::start);
+        ServiceMain.run("graphql-gateway", Main::start);
     }
 
     public static RunningService start(Config root) {
@@ -81,7 +81,8 @@ public final class Main {
 
     public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
-        routing.register("/graphql", CorsPolicy.from(app.get("cors")),
+        routing.addFilter(new HttpTelemetry())
+                .register("/graphql", CorsPolicy.from(app.get("cors")),
                         GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.domain.PasswordPolicy;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
@@ -27,12 +28,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ServiceMain.run(Main::start);
+        ServiceMain.run("store-service", Main::start);
     }
 
     public static RunningService start(Config root) {
         Config app = root.get("app");
         HikariDataSource dataSource = Database.open(app.get("db"));
+        PoolMetrics.register(dataSource);
         try {
             MyBatisUserRepository users = MyBatisUserRepository.on(dataSource);
             Sessions sessions = new Sessions(users.sessions(),

@@ -60,12 +60,14 @@ final class Stack implements AutoCloseable {
         int storeGrpcPort = FreePort.next();
         Map<String, String> storeConfig = new HashMap<>(database.config());
         storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
+        storeConfig.put("grpc.access-log", "true");
         storeConfig.putAll(DevCertificates.server("grpc.tls", certs, "store-service"));
         ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), storeConfig);
 
         int cacheGrpcPort = FreePort.next();
         Map<String, String> cacheConfig = new HashMap<>(redis.config());
         cacheConfig.put("grpc.port", String.valueOf(cacheGrpcPort));
+        cacheConfig.put("grpc.access-log", "true");
         cacheConfig.put("app.store.port", String.valueOf(storeGrpcPort));
         cacheConfig.putAll(DevCertificates.server("grpc.tls", certs, "cache-service"));
         cacheConfig.putAll(DevCertificates.client("app.store.tls", certs, "cache-service"));
@@ -131,6 +133,22 @@ final class Stack implements AutoCloseable {
     /** Everything the (first) gateway has logged so far. */
     String gatewayLog() throws java.io.IOException {
         return Files.readString(gateway.logFile());
+    }
+
+    /** Everything the store-service has logged so far (every gRPC call: the stack turns the access log on). */
+    String storeLog() throws java.io.IOException {
+        return Files.readString(store.logFile());
+    }
+
+    /** Everything the cache-service has logged so far. */
+    String cacheLog() throws java.io.IOException {
+        return Files.readString(cache.logFile());
+    }
+
+    /** The Prometheus metrics of the gateway, the store-service and the cache-service, in that order. */
+    List<String> metricsUrls() {
+        return List.of(gateway.baseUrl() + "/observe/metrics", store.baseUrl() + "/observe/metrics",
+                cache.baseUrl() + "/observe/metrics");
     }
 
     SigningKey signingKey() {

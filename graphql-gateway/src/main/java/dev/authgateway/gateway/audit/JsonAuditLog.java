@@ -14,6 +14,7 @@ import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.RequestOrigin;
 import dev.authgateway.gateway.domain.User;
+import dev.authgateway.support.observe.TraceLogging;
 
 /**
  * Security events as one JSON object per log line on the logger {@code dev.authgateway.audit}, e.g.
@@ -79,6 +80,10 @@ public final class JsonAuditLog implements AuditEvents {
         line.putAll(details);
         line.put("clientAddress", origin.clientAddress());
         line.put("requestId", origin.requestId());
+        String traceId = TraceLogging.currentTraceId();
+        if (!traceId.isEmpty()) {
+            line.put("traceId", traceId);
+        }
         try {
             AUDIT.info("AUDIT " + JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {

@@ -172,6 +172,7 @@ public final class GraphQlEndpoint implements HttpService {
     }
 
     private static void send(ServerResponse response, int status, ResponseType type, Object body) {
+        ErrorMetrics.count(body);
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);

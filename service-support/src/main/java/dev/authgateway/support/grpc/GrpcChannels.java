@@ -3,6 +3,7 @@ package dev.authgateway.support.grpc;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import dev.authgateway.support.observe.GrpcClientTelemetry;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.helidon.config.Config;
@@ -28,7 +29,8 @@ public final class GrpcChannels {
         Duration keepalive = channel.get("keepalive").as(Duration.class).orElse(Duration.ofSeconds(30));
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(host, port)
                 .keepAliveTime(keepalive.toMillis(), TimeUnit.MILLISECONDS)
-                .keepAliveWithoutCalls(false);
+                .keepAliveWithoutCalls(false)
+                .intercept(new GrpcClientTelemetry());
         GrpcTls.client(channel.get("tls")).ifPresentOrElse(builder::sslContext, builder::usePlaintext);
         return builder.build();
     }

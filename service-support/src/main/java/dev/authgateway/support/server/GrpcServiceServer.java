@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.authgateway.support.observe.GrpcServerTelemetry;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
@@ -30,6 +31,8 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * <p>Not Helidon's own gRPC server: in 4.2.0 it cannot send trailers carrying binary metadata (so no
  * {@code google.rpc} error details), garbles request metadata, and on a failed call logs the raw request bytes,
  * passwords included.
+ *
+ * <p>Every call is traced and counted ({@link GrpcServerTelemetry}); {@code grpc.access-log: true} logs each one.
  *
  * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
  */
@@ -92,8 +95,10 @@ public final class GrpcServiceServer {
                 .executor(handlers)
                 .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024));
         dev.authgateway.support.grpc.GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
+        List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+        chain.add(new GrpcServerTelemetry(grpcConfig.get("access-log").asBoolean().orElse(false)));
         services.forEach(service -> builder.addService(
-                ServerInterceptors.intercept(service, interceptors.toArray(ServerInterceptor[]::new))));
+                ServerInterceptors.intercept(service, chain.toArray(ServerInterceptor[]::new))));
         builder.addService(new ReadinessHealthService(readiness));
         try {
             return builder.build().start();

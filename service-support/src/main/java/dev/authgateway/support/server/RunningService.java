@@ -44,12 +44,6 @@ public final class RunningService implements AutoCloseable {
         return grpc.port();
     }
 
-    /** Closes this service when the JVM shuts down (SIGTERM, Ctrl-C). */
-    public RunningService closeOnShutdown() {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
-        return this;
-    }
-
     @Override
     public synchronized void close() {
         if (grpc != null) {

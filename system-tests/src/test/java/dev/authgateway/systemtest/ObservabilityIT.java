@@ -1,0 +1,112 @@
+package dev.authgateway.systemtest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static dev.authgateway.systemtest.Operations.PROFILE;
+import static dev.authgateway.systemtest.Operations.SIGNUP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A caller's W3C trace context reaches every service's log, and each service exports request counts by code and
+ * latency histograms at /observe/metrics.
+ */
+@ExtendWith(StackExtension.class)
+class ObservabilityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void givenATraceparent_thenTheGatewayTheStoreAndTheCacheLogItsTraceId(Stack stack) throws Exception {
+        String signupTrace = newTraceId();
+        var signup = post(stack, SIGNUP, Operations.newSignup(), null, signupTrace);
+        assertThat(signup.statusCode()).isEqualTo(200);
+        assertThat(signup.headers().firstValue("X-Trace-Id")).contains(signupTrace);
+        String token = JSON.readTree(signup.body()).path("data").path("signup").path("accessToken").asText();
+
+        String profileTrace = newTraceId();
+        var profile = post(stack, PROFILE, Map.of(), token, profileTrace);
+        assertThat(profile.body()).contains("\"profile\"");
+
+        eventually(() -> stack.gatewayLog().lines().anyMatch(line ->
+                line.contains("\"event\":\"signup\"") && line.contains("\"traceId\":\"" + signupTrace + "\"")));
+        eventually(() -> stack.storeLog().lines().anyMatch(line ->
+                line.contains("UserStore/CreateUser OK") && line.contains(signupTrace)));
+        eventually(() -> stack.cacheLog().lines().anyMatch(line ->
+                line.contains("UserCache/GetUser OK") && line.contains(profileTrace)));
+        eventually(() -> stack.storeLog().lines().anyMatch(line ->
+                line.contains("UserStore/GetUser OK") && line.contains(profileTrace)));
+    }
+
+    @Test
+    void givenCallsThatSucceedAndFail_thenEveryServiceCountsThemByCodeWithLatencyHistograms(Stack stack)
+            throws Exception {
+        stack.graphql().post(SIGNUP, Operations.newSignup());
+        stack.graphql().post(PROFILE, Map.of(), "not-a-token");
+        List<String> urls = stack.metricsUrls();
+
+        String gateway = get(urls.get(0));
+        assertThat(gateway).contains("graphql_errors_total{code=\"UNAUTHENTICATED\"")
+                .contains("http_server_calls_total{code=\"200\",method=\"POST /graphql\"")
+                .contains("http_server_call_duration_seconds_bucket{method=\"POST /graphql\"")
+                .contains("grpc_client_calls_total{code=\"OK\",method=\"authgateway.user.v1.UserStore/CreateUser\"");
+        String store = get(urls.get(1));
+        assertThat(store).contains("grpc_server_calls_total{code=\"OK\",method=\"authgateway.user.v1.UserStore/CreateUser\"")
+                .contains("grpc_server_call_duration_seconds_bucket{method=\"authgateway.user.v1.UserStore/CreateUser\"")
+                .contains("db_pool_connections{scope=\"application\",state=\"active\"");
+        String cache = get(urls.get(2));
+        assertThat(cache).contains("cache_redis_breaker_open").contains("cache_hits_total");
+    }
+
+    private static String newTraceId() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        bytes[0] |= 1;
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static HttpResponse<String> post(Stack stack, String query, Map<String, ?> variables, String token,
+                                             String traceId) throws Exception {
+        HttpRequest.Builder request = stack.graphql().request("/graphql")
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static void eventually(ThrowingCondition condition) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (condition.holds()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(condition.holds()).as("condition within 5 s").isTrue();
+    }
+
+    @FunctionalInterface
+    private interface ThrowingCondition {
+        boolean holds() throws Exception;
+    }
+}
