@@ -52,7 +52,11 @@ final class Stack implements AutoCloseable {
 
     /** The stack on a Redis of the caller's choosing; the stack removes the prefix's keys when it closes. */
     static Stack start(TestRedis redis) throws Exception {
-        TestDatabase database = TestDatabase.create();
+        return start(redis, TestDatabase.create());
+    }
+
+    /** The stack on a database and Redis of the caller's choosing; it drops the database when it closes. */
+    static Stack start(TestRedis redis, TestDatabase database) throws Exception {
         Path keys = Files.createTempDirectory("authgw-keys");
         SigningKey signingKey = SigningKey.generate("system-test-key", keys);
         Path certs = DevCertificates.make(keys.resolve("certs"));
@@ -143,6 +147,11 @@ final class Stack implements AutoCloseable {
     /** Everything the cache-service has logged so far. */
     String cacheLog() throws java.io.IOException {
         return Files.readString(cache.logFile());
+    }
+
+    /** The store-service's readiness and liveness endpoints, in that order. */
+    List<String> storeHealthUrls() {
+        return List.of(store.baseUrl() + "/observe/health/ready", store.baseUrl() + "/observe/health/live");
     }
 
     /** The Prometheus metrics of the gateway, the store-service and the cache-service, in that order. */

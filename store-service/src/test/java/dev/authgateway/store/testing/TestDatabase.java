@@ -13,17 +13,31 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private final String host = env("TEST_PG_HOST", "127.0.0.1");
-    private final String port = env("TEST_PG_PORT", "5432");
-    private final String user = env("TEST_PG_USER", "postgres");
-    private final String password = env("TEST_PG_PASSWORD", "");
+    private final String host;
+    private final String port;
+    private final String user;
+    private final String password;
     private final String name = "authgw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
-    private TestDatabase() {
+    private TestDatabase(String host, String port, String user, String password) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
     }
 
+    /** A new database on the PostgreSQL named by TEST_PG_HOST/PORT/USER/PASSWORD (default 127.0.0.1:5432, postgres). */
     public static TestDatabase create() {
-        TestDatabase database = new TestDatabase();
+        return createOn(new TestDatabase(env("TEST_PG_HOST", "127.0.0.1"), env("TEST_PG_PORT", "5432"),
+                env("TEST_PG_USER", "postgres"), env("TEST_PG_PASSWORD", "")));
+    }
+
+    /** A new database on a test's own PostgreSQL (trust auth, user postgres). */
+    public static TestDatabase createOn(String host, int port) {
+        return createOn(new TestDatabase(host, String.valueOf(port), "postgres", ""));
+    }
+
+    private static TestDatabase createOn(TestDatabase database) {
         database.execute("CREATE DATABASE " + database.name);
         return database;
     }
