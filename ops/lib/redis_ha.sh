@@ -62,7 +62,8 @@ stop_redis_ha() {
 # redis_flags -> how the cache-service and the gateway reach Redis: through Sentinel in HA mode, else directly
 redis_flags() {
   if [[ -n ${REDIS_SENTINELS:-} ]]; then
-    printf '%s\n' "-Dapp.redis.sentinel.master-name=$HA_MASTER_NAME" "-Dapp.redis.sentinel.addresses=$REDIS_SENTINELS"
+    printf '%s\n' "-Dapp.redis.sentinel.master-name=$HA_MASTER_NAME" "-Dapp.redis.sentinel.addresses=$REDIS_SENTINELS" \
+      "-Dapp.redis.invalidation-replicas=1"
   else
     printf '%s\n' "-Dapp.redis.address=redis://127.0.0.1:$REDIS_PORT"
   fi

@@ -41,7 +41,10 @@ public final class Main {
         CallDeadline storeDeadline = CallDeadline.from(app.get("store"), Duration.ofSeconds(2));
         CallDeadline probeDeadline = new CallDeadline(Duration.ofSeconds(1));
 
-        var redisStore = new GuardedCacheStore<>(new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec()),
+        var redisStore = new GuardedCacheStore<>(new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec(),
+                        new RedisCacheStore.ReplicaAck(app.get("redis.invalidation-replicas").asInt().orElse(0),
+                                app.get("redis.invalidation-replica-timeout").as(Duration.class)
+                                        .orElse(Duration.ofMillis(500)))),
                 GuardedCacheStore.breaker(app.get("redis.breaker")));
         var users = new CacheAside<>(
                 redisStore,

@@ -8,6 +8,9 @@ import java.util.Optional;
 import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.Lookup;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -45,11 +48,27 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
     private final RedissonClient redisson;
     private final CacheKeys keys;
     private final ValueCodec<V> codec;
+    private final ReplicaAck invalidationAck;
 
     public RedisCacheStore(RedissonClient redisson, String keyPrefix, ValueCodec<V> codec) {
+        this(redisson, keyPrefix, codec, ReplicaAck.NONE);
+    }
+
+    /**
+     * With {@code invalidationAck.replicas() > 0} an invalidation counts as done only once that many replicas have
+     * it (Redis WAIT): a failover right after {@code updateProfile} cannot promote a replica that still holds the
+     * old value.
+     */
+    public RedisCacheStore(RedissonClient redisson, String keyPrefix, ValueCodec<V> codec, ReplicaAck invalidationAck) {
         this.redisson = redisson;
         this.keys = new CacheKeys(keyPrefix);
         this.codec = codec;
+        this.invalidationAck = invalidationAck;
+    }
+
+    /** How many replicas must acknowledge a write, and how long to wait for them. */
+    public record ReplicaAck(int replicas, Duration timeout) {
+        public static final ReplicaAck NONE = new ReplicaAck(0, Duration.ZERO);
     }
 
     /**
@@ -81,7 +100,24 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
 
     @Override
     public void invalidate(String id) {
-        run(INVALIDATE, id, bytes(Long.toString(GENERATION_TTL.toMillis())));
+        byte[] generationTtl = bytes(Long.toString(GENERATION_TTL.toMillis()));
+        if (invalidationAck.replicas() == 0) {
+            run(INVALIDATE, id, generationTtl);
+            return;
+        }
+        try {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults()
+                    .sync(invalidationAck.replicas(), invalidationAck.timeout()));
+            batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, INVALIDATE,
+                    RScript.ReturnType.INTEGER, List.of(keys.value(id), keys.generation(id)), generationTtl);
+            BatchResult<?> result = batch.execute();
+            if (result.getSyncedSlaves() < invalidationAck.replicas()) {
+                throw new CacheUnavailableException(new RedisException("invalidation reached "
+                        + result.getSyncedSlaves() + " of " + invalidationAck.replicas() + " replicas"));
+            }
+        } catch (RedisException e) {
+            throw new CacheUnavailableException(e);
+        }
     }
 
     private Long run(String script, String id, Object... args) {
