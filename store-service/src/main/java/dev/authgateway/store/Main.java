@@ -11,6 +11,7 @@ import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
+import dev.authgateway.store.hashing.OffloadedPasswordHasher;
 import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
@@ -39,15 +40,19 @@ public final class Main {
             MyBatisUserRepository users = MyBatisUserRepository.on(dataSource);
             Sessions sessions = new Sessions(users.sessions(),
                     app.get("sessions.lifetime").as(Duration.class).orElse(Duration.ofDays(14)), Clock.systemUTC());
+            OffloadedPasswordHasher hasher = new OffloadedPasswordHasher(
+                    new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))),
+                    app.get("password-hash.threads").asInt().orElse(OffloadedPasswordHasher.defaultThreads()),
+                    app.get("password-hash.max-queue-wait").as(Duration.class).orElse(Duration.ofSeconds(1)));
             UserAccounts accounts = new UserAccounts(
                     users,
-                    new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))),
+                    hasher,
                     new PasswordPolicy(app.get("password-policy.min-length").asInt().orElse(10),
                             ListedCommonPasswords.load()));
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts, sessions))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
-                    .start(root, List.of(dataSource));
+                    .start(root, List.of(dataSource, hasher));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

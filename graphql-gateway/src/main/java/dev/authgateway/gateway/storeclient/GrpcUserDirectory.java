@@ -28,7 +28,8 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * Users over gRPC: writes and credential checks at the store-service, reads through the cache-service.
- * Every call has a deadline; only the idempotent read is retried, once, and only when the cache was unavailable.
+ * Every call has a deadline; only the idempotent read is retried, once, and only when the cache was unavailable;
+ * when it still is, the read goes to the store-service directly.
  */
 public final class GrpcUserDirectory implements UserDirectory {
 
@@ -81,8 +82,20 @@ public final class GrpcUserDirectory implements UserDirectory {
             try {
                 return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
             } catch (StatusRuntimeException second) {
-                throw GrpcStatuses.forCaller(second);
+                if (second.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+                    throw GrpcStatuses.forCaller(second);
+                }
+                return readFromStore(request);
             }
+        }
+    }
+
+    /** The cache-service is down (restarting, say): the store answers reads itself, at PostgreSQL's cost. */
+    private User readFromStore(GetUserRequest request) {
+        try {
+            return ProtoUsers.fromProto(storeDeadline.on(store).getUser(request).getUser());
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.forCaller(e);
         }
     }
 

@@ -6,4 +6,8 @@ public final class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(Throwable cause) {
         super("user store unavailable", cause);
     }
+
+    public StoreUnavailableException(String message) {
+        super(message);
+    }
 }

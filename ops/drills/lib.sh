@@ -1,0 +1,128 @@
+# Shared by the drills: the Gatling load (perf/gatling DrillLoad), a timeline of events, and the verdict.
+# shellcheck shell=bash
+
+DRILL_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")/../lib" && pwd)
+# shellcheck source=../lib/common.sh
+source "$DRILL_LIB/common.sh"
+# shellcheck source=../lib/java.sh
+source "$DRILL_LIB/java.sh"
+
+DRILL_DURATION=${DRILL_DURATION:-90}      # seconds of load
+DRILL_RAMP=${DRILL_RAMP:-20}              # seconds of warm-up from a tenth of the rates to the full rates
+DRILL_FAULT_AT=${DRILL_FAULT_AT:-30}      # seconds into the full-rate load when the fault is injected
+GATEWAY=${DRILL_GATEWAY:-http://127.0.0.1:8080}
+
+# drill_begin NAME -> a fresh output folder and event timeline
+drill_begin() {
+  DRILL_NAME=$1
+  DRILL_OUT=$RUN_DIR/drills/$DRILL_NAME-$(date -u +%Y%m%dT%H%M%SZ)
+  mkdir -p "$DRILL_OUT"
+  : >"$DRILL_OUT/events"
+  ensure_java
+  ensure_maven
+}
+
+now_ms() { date +%s%3N; }
+
+# drill_mark EVENT -> records when it happened
+drill_mark() {
+  printf '%s %s\n' "$(now_ms)" "$1" >>"$DRILL_OUT/events"
+  note "$(date -u +%H:%M:%S) $1"
+}
+
+event_time() { awk -v e="$1" '$2 == e { print $1; exit }' "$DRILL_OUT/events"; }
+
+# drill_start_load -> Gatling's DrillLoad in the background; returns once requests flow
+drill_start_load() {
+  DRILL_RUN_ID=drill$(date +%s)
+  step "Gatling DrillLoad for ${DRILL_DURATION}s against $GATEWAY (log: $DRILL_OUT/gatling.log)"
+  (cd "$ROOT" && mvn -q -B -f perf/gatling/pom.xml gatling:test \
+    -Dgatling.simulationClass=dev.authgateway.perf.gatling.DrillLoad \
+    -DbaseUrl="$GATEWAY" -DdurationSeconds="$DRILL_DURATION" -DrampSeconds="$DRILL_RAMP" -Daccounts=20 -DrunId="$DRILL_RUN_ID" \
+    -DdrillLog="$DRILL_OUT/requests.csv" -DdrillSignups="$DRILL_OUT/signups.txt" \
+    >"$DRILL_OUT/gatling.log" 2>&1) &
+  LOAD_PID=$!
+  local i
+  for i in $(seq 1 240); do
+    [[ -s $DRILL_OUT/requests.csv ]] && { drill_mark load-started; return; }
+    kill -0 "$LOAD_PID" 2>/dev/null || { tail -n 30 "$DRILL_OUT/gatling.log" >&2; die "Gatling stopped before any request"; }
+    sleep 0.5
+  done
+  die "no request within 120 s; see $DRILL_OUT/gatling.log"
+}
+
+drill_wait_for_fault_time() {
+  local start
+  start=$(event_time load-started)
+  while (($(now_ms) < start + (DRILL_RAMP + DRILL_FAULT_AT) * 1000)); do sleep 0.2; done
+  drill_mark full-rate-for-${DRILL_FAULT_AT}s
+}
+
+drill_wait_load() {
+  step "waiting for the load to finish"
+  wait "$LOAD_PID" || note "Gatling exited with $? (see $DRILL_OUT/gatling.log)"
+  drill_mark load-finished
+}
+
+# metric URL NAME -> the sum of a Prometheus counter's series
+metric() {
+  curl -s --max-time 2 "$1" | awk -v n="$2" 'index($0, n) == 1 { s += $NF } END { printf "%d\n", s }'
+}
+
+# p99 FROM TO [KIND] -> the 99th percentile latency (ms) of requests ending in [FROM, TO)
+p99() {
+  awk -F, -v a="$1" -v b="$2" -v k="${3:-}" '$1 >= a && $1 < b && $3 >= 0 && (k == "" || $2 == k) { print $3 }' \
+    "$DRILL_OUT/requests.csv" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { i = int(NR * 0.99); if (i < NR * 0.99) i++; print v[i] " ms" } }'
+}
+
+count() {
+  awk -F, -v a="$1" -v b="$2" -v k="${3:-}" -v s="${4:-}" '$1 >= a && $1 < b && (k == "" || $2 == k) && (s == "" || $4 == s)' \
+    "$DRILL_OUT/requests.csv" | wc -l
+}
+
+# drill_check_signups -> logs in as every user whose signup was answered with success; sets LOST
+drill_check_signups() {
+  step "logging in as every user signed up during the drill"
+  local username checked=0 body
+  LOST=0
+  while read -r username; do
+    [[ -n $username ]] || continue
+    body=$(printf '{"query":"mutation($i: LoginInput!) { login(input: $i) { accessToken } }","variables":{"i":{"login":"%s","password":"%s"}}}' "$username" "perf password $DRILL_RUN_ID")
+    if ! curl -s --max-time 10 "$GATEWAY/graphql" -H 'Content-Type: application/json' -d "$body" | grep -q '"accessToken"'; then
+      LOST=$((LOST + 1))
+      note "cannot log in as $username"
+    fi
+    checked=$((checked + 1))
+  done <"$DRILL_OUT/signups.txt"
+  SIGNUPS_CHECKED=$checked
+}
+
+# drill_verdict RECOVERED_EVENT EXPECTATION -> prints and saves the verdict; exit status 1 when it failed
+drill_verdict() {
+  local fault recovered finished start total failed verdict
+  start=$(event_time load-started)
+  fault=$(event_time fault)
+  recovered=$(event_time "$1")
+  finished=$(event_time load-finished)
+  finished=$((finished + 1000))
+  [[ -n $recovered ]] || recovered=$finished
+  total=$(count 0 "$finished")
+  failed=$(count 0 "$finished" "" KO)
+  {
+    echo "drill:    $DRILL_NAME"
+    echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "machine:  $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); load generator (Gatling) on the same machine"
+    echo "load:     DrillLoad, ${DRILL_RAMP}s ramp then ${DRILL_DURATION}s: profile 100/s, login 4/s, signup 2/s (perf/gatling)"
+    echo "timeline (seconds after the load started):"
+    awk -v s="$start" '{ printf "  %7.1f  %s\n", ($1 - s) / 1000, $2 }' "$DRILL_OUT/events"
+    echo "requests: $total sent, $failed failed ($(count 0 "$((fault - DRILL_FAULT_AT * 1000))" "" KO) of them during the ramp)"
+    for kind in profile login signup; do
+      echo "  $kind: $(count 0 "$finished" "$kind") sent, $(count 0 "$finished" "$kind" KO) failed"
+    done
+    echo "p99:      before (full rate) $(p99 "$((fault - DRILL_FAULT_AT * 1000))" "$fault"), during $(p99 "$fault" "$recovered"), after $(p99 "$recovered" "$finished")"
+    echo "recovery: $(((recovered - fault)))ms from the fault to '$1'"
+    echo "writes:   $SIGNUPS_CHECKED signups answered with success, $LOST of them cannot log in afterwards"
+    echo "expected: $2"
+  } | tee "$DRILL_OUT/verdict.txt"
+  VERDICT_FILE=$DRILL_OUT/verdict.txt
+}

@@ -1,0 +1,114 @@
+package dev.authgateway.perf.gatling;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The load of the failure drills (ops/drills/*): profile reads, logins and signups at fixed rates (open model) for
+ * {@code durationSeconds} after a ramp of {@code rampSeconds}, while the drill script breaks a part of the deployment. Every request is written to
+ * {@code drillLog} as "end-epoch-ms,name,latency-ms,OK|KO" so the script can judge before/during/after, and every
+ * signup that was answered with success to {@code drillSignups} ("username") so it can prove none was lost.
+ * Rates: {@code profilesPerSecond} (100), {@code loginsPerSecond} (4), {@code signupsPerSecond} (2).
+ */
+public class DrillLoad extends Simulation {
+
+    private static final double PROFILES = Double.parseDouble(System.getProperty("profilesPerSecond", "100"));
+    private static final double LOGINS = Double.parseDouble(System.getProperty("loginsPerSecond", "4"));
+    private static final double SIGNUPS = Double.parseDouble(System.getProperty("signupsPerSecond", "2"));
+    private static final PrintWriter REQUESTS = writer("drillLog", "target/drill-requests.csv");
+    private static final PrintWriter SIGNED_UP = writer("drillSignups", "target/drill-signups.txt");
+
+    private final Iterator<Map<String, Object>> accounts;
+
+    public DrillLoad() {
+        List<Map<String, Object>> seeded = Accounts.signUp(PerfSettings.ACCOUNTS);
+        accounts = Accounts.circular(seeded);
+        setUp(
+                scenario("profile").exec(feed(() -> accounts)).exec(recorded(http("profile").post("/graphql")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody(GraphQl.PROFILE))
+                        .check(responseTimeInMillis().saveAs("latency"), status().is(200),
+                                jsonPath("$.errors").notExists(),
+                                jsonPath("$.data.profile.username").isEL("#{username}"))))
+                        .injectOpen(ramped(PROFILES)),
+                scenario("login").exec(feed(() -> accounts)).exec(recorded(http("login").post("/graphql")
+                        .body(StringBody(GraphQl.LOGIN))
+                        .check(responseTimeInMillis().saveAs("latency"), status().is(200),
+                                jsonPath("$.errors").notExists(), jsonPath("$.data.login.accessToken").exists())))
+                        .injectOpen(ramped(LOGINS)),
+                scenario("signup").exec(feed(Accounts.freshUsernames())).exec(recorded(http("signup")
+                        .post("/graphql")
+                        .body(StringBody(GraphQl.SIGNUP))
+                        .check(responseTimeInMillis().saveAs("latency"), status().is(200),
+                                jsonPath("$.errors").notExists(), jsonPath("$.data.signup.accessToken").exists())))
+                        .exec(session -> {
+                            if (!session.isFailed()) {
+                                synchronized (SIGNED_UP) {
+                                    SIGNED_UP.println(session.getString("username"));
+                                }
+                            }
+                            return session;
+                        })
+                        .injectOpen(ramped(SIGNUPS)))
+                .protocols(ProfileCacheHit.PROTOCOL);
+    }
+
+    /** Warms the stack up over {@code rampSeconds} to the full rate, then holds it for {@code durationSeconds}. */
+    private static io.gatling.javaapi.core.OpenInjectionStep[] ramped(double perSecond) {
+        return new io.gatling.javaapi.core.OpenInjectionStep[] {
+                rampUsersPerSec(perSecond / 10).to(perSecond).during(PerfSettings.RAMP),
+                constantUsersPerSec(perSecond).during(PerfSettings.DURATION)};
+    }
+
+    @Override
+    public void after() {
+        REQUESTS.close();
+        SIGNED_UP.close();
+    }
+
+    private static ChainBuilder recorded(HttpRequestActionBuilder request) {
+        return exec(request).exec(session -> record(session));
+    }
+
+    private static Session record(Session session) {
+        long latency = session.contains("latency") ? session.getLong("latency") : -1;
+        String line = System.currentTimeMillis() + "," + session.scenario() + "," + latency + ","
+                + (session.isFailed() ? "KO" : "OK");
+        synchronized (REQUESTS) {
+            REQUESTS.println(line);
+        }
+        return session;
+    }
+
+    private static PrintWriter writer(String property, String fallback) {
+        try {
+            Path path = Path.of(System.getProperty(property, fallback));
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            return new PrintWriter(Files.newBufferedWriter(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
