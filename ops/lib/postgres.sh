@@ -72,6 +72,7 @@ start_private_postgres() {
     || die "PostgreSQL did not start; see $PG_DATA/server.log"
   PG_PORT=$port
   state_set PG_PORT "$port"
+  state_set PG_DATA "$PG_DATA"
   state_set PG_OURS yes
   PG_STARTED_NOW=yes
 }
@@ -79,7 +80,7 @@ start_private_postgres() {
 stop_postgres_if_ours() {
   [[ $(state_get PG_OURS) == yes ]] || return 0
   step "stopping the private PostgreSQL"
-  pg_as_owner "$(pg_bin pg_ctl)" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  pg_as_owner "$(pg_bin pg_ctl)" -D "$(state_get PG_DATA)" -m fast -w stop >/dev/null 2>&1 || true
   state_set PG_OURS no
   state_set PG_PORT ""
 }
