@@ -80,7 +80,9 @@ start_private_postgres() {
 stop_postgres_if_ours() {
   [[ $(state_get PG_OURS) == yes ]] || return 0
   step "stopping the private PostgreSQL"
-  pg_as_owner "$(pg_bin pg_ctl)" -D "$(state_get PG_DATA)" -m fast -w stop >/dev/null 2>&1 || true
+  local data
+  data=$(state_get PG_DATA)
+  pg_as_owner "$(pg_bin pg_ctl)" -D "${data:-$PG_DATA}" -m fast -w stop >/dev/null 2>&1 || true
   state_set PG_OURS no
   state_set PG_PORT ""
 }
