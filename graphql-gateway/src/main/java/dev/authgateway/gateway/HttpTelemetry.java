@@ -12,7 +12,6 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -28,9 +27,9 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  */
 final class HttpTelemetry implements Filter {
 
-    static final HeaderName TRACE_ID = HeaderNames.create("X-Trace-Id");
+    private static final HeaderName TRACE_ID = HeaderNames.create("X-Trace-Id");
     private static final List<String> ROUTES = List.of("/graphql", "/graphql/schema.graphql",
-            "/.well-known/jwks.json", "/graphiql");
+            "/.well-known/jwks.json");
 
     private static final TextMapGetter<ServerRequestHeaders> HEADERS = new TextMapGetter<>() {
         @Override
@@ -49,10 +48,8 @@ final class HttpTelemetry implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String route = request.prologue().method().text() + " " + route(request.path().path());
-        OpenTelemetry telemetry = Telemetry.current();
-        Context parent = telemetry.getPropagators().getTextMapPropagator()
-                .extract(Context.root(), request.headers(), HEADERS);
-        Span span = telemetry.getTracer("dev.authgateway").spanBuilder(route)
+        Context parent = Telemetry.propagator().extract(Context.root(), request.headers(), HEADERS);
+        Span span = Telemetry.tracer().spanBuilder(route)
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
                 .startSpan();

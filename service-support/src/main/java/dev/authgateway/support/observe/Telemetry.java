@@ -16,7 +16,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
  */
 public final class Telemetry {
 
-    static final String INSTRUMENTATION = "dev.authgateway";
+    private static final String INSTRUMENTATION = "dev.authgateway";
 
     private static volatile OpenTelemetry current = OpenTelemetry.noop();
 
@@ -39,16 +39,13 @@ public final class Telemetry {
         return sdk;
     }
 
-    /** The configured OpenTelemetry, or a no-op one before {@link #start}. */
-    public static OpenTelemetry current() {
-        return current;
-    }
-
-    static Tracer tracer() {
+    /** The tracer every span of this project comes from (a no-op one before {@link #start}). */
+    public static Tracer tracer() {
         return current.getTracer(INSTRUMENTATION);
     }
 
-    static TextMapPropagator propagator() {
+    /** W3C trace context (and baggage), as configured. */
+    public static TextMapPropagator propagator() {
         return current.getPropagators().getTextMapPropagator();
     }
 }
