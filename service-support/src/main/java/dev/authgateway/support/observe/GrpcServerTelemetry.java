@@ -58,45 +58,37 @@ public final class GrpcServerTelemetry implements ServerInterceptor {
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onMessage(Q message) {
-                inContext(context, span, () -> {
-                    super.onMessage(message);
-                    return null;
-                });
+                inContext(context, span, () -> super.onMessage(message));
             }
 
             @Override
             public void onHalfClose() {
-                inContext(context, span, () -> {
-                    super.onHalfClose();
-                    return null;
-                });
+                inContext(context, span, super::onHalfClose);
             }
 
             @Override
             public void onCancel() {
                 finish.end(Status.CANCELLED);
-                inContext(context, span, () -> {
-                    super.onCancel();
-                    return null;
-                });
+                inContext(context, span, super::onCancel);
             }
 
             @Override
             public void onComplete() {
-                inContext(context, span, () -> {
-                    super.onComplete();
-                    return null;
-                });
+                inContext(context, span, super::onComplete);
             }
 
             @Override
             public void onReady() {
-                inContext(context, span, () -> {
-                    super.onReady();
-                    return null;
-                });
+                inContext(context, span, super::onReady);
             }
         };
+    }
+
+    private static void inContext(Context context, Span span, Runnable work) {
+        inContext(context, span, () -> {
+            work.run();
+            return null;
+        });
     }
 
     private static <T> T inContext(Context context, Span span, Supplier<T> work) {
@@ -133,10 +125,10 @@ public final class GrpcServerTelemetry implements ServerInterceptor {
                 span.setStatus(StatusCode.ERROR, code.name());
             }
             if (serverFault || accessLog) {
+                // The log format adds the trace id; end() may run outside the call's context (onCancel).
                 try (TraceLogging ignored = TraceLogging.of(span)) {
-                    ACCESS.log(serverFault ? Level.WARNING : Level.INFO, () -> String.format(
-                            "%s %s %.1f ms trace_id=%s", method, code, elapsed / 1e6,
-                            span.getSpanContext().getTraceId()));
+                    ACCESS.log(serverFault ? Level.WARNING : Level.INFO,
+                            () -> String.format("%s %s %.1f ms", method, code, elapsed / 1e6));
                 }
             }
             span.end();
