@@ -109,7 +109,7 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
             RBatch batch = redisson.createBatch(BatchOptions.defaults()
                     .sync(invalidationAck.replicas(), invalidationAck.timeout()));
             batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, INVALIDATE,
-                    RScript.ReturnType.INTEGER, List.of(keys.value(id), keys.generation(id)), generationTtl);
+                    RScript.ReturnType.INTEGER, scriptKeys(id), generationTtl);
             BatchResult<?> result = batch.execute();
             if (result.getSyncedSlaves() < invalidationAck.replicas()) {
                 throw new CacheUnavailableException(new RedisException("invalidation reached "
@@ -123,10 +123,15 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
     private Long run(String script, String id, Object... args) {
         try {
             return redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
-                    RScript.ReturnType.INTEGER, List.of(keys.value(id), keys.generation(id)), args);
+                    RScript.ReturnType.INTEGER, scriptKeys(id), args);
         } catch (RedisException e) {
             throw new CacheUnavailableException(e);
         }
+    }
+
+    /** The KEYS of both scripts: value, generation. */
+    private List<Object> scriptKeys(String id) {
+        return List.of(keys.value(id), keys.generation(id));
     }
 
     private static byte[] bytes(String text) {
