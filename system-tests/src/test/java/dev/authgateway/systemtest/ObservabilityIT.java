@@ -4,11 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,7 @@ class ObservabilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration LOG_DELAY = Duration.ofSeconds(5);
 
     @Test
     void givenATraceparent_thenTheGatewayTheStoreAndTheCacheLogItsTraceId(Stack stack) throws Exception {
@@ -40,14 +41,18 @@ class ObservabilityIT {
         var profile = post(stack, PROFILE, Map.of(), token, profileTrace);
         assertThat(profile.body()).contains("\"profile\"");
 
-        eventually(() -> stack.gatewayLog().lines().anyMatch(line ->
-                line.contains("\"event\":\"signup\"") && line.contains("\"traceId\":\"" + signupTrace + "\"")));
-        eventually(() -> stack.storeLog().lines().anyMatch(line ->
-                line.contains("UserStore/CreateUser OK") && line.contains(signupTrace)));
-        eventually(() -> stack.cacheLog().lines().anyMatch(line ->
-                line.contains("UserCache/GetUser OK") && line.contains(profileTrace)));
-        eventually(() -> stack.storeLog().lines().anyMatch(line ->
-                line.contains("UserStore/GetUser OK") && line.contains(profileTrace)));
+        Eventually.within(LOG_DELAY, "the gateway's signup audit line with the trace id", () ->
+                stack.gatewayLog().lines().anyMatch(line -> line.contains("\"event\":\"signup\"")
+                        && line.contains("\"traceId\":\"" + signupTrace + "\"")));
+        Eventually.within(LOG_DELAY, "the store's CreateUser line with the trace id", () ->
+                stack.storeLog().lines().anyMatch(line ->
+                        line.contains("UserStore/CreateUser OK") && line.contains(signupTrace)));
+        Eventually.within(LOG_DELAY, "the cache's GetUser line with the trace id", () ->
+                stack.cacheLog().lines().anyMatch(line ->
+                        line.contains("UserCache/GetUser OK") && line.contains(profileTrace)));
+        Eventually.within(LOG_DELAY, "the store's GetUser line with the trace id", () ->
+                stack.storeLog().lines().anyMatch(line ->
+                        line.contains("UserStore/GetUser OK") && line.contains(profileTrace)));
     }
 
     @Test
@@ -93,20 +98,5 @@ class ObservabilityIT {
     private static String get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    private static void eventually(ThrowingCondition condition) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            if (condition.holds()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(condition.holds()).as("condition within 5 s").isTrue();
-    }
-
-    @FunctionalInterface
-    private interface ThrowingCondition {
-        boolean holds() throws Exception;
     }
 }

@@ -56,7 +56,7 @@ class PostgresRestartIT {
 
             postgres.resume();
 
-            awaitReady(ready);
+            Eventually.within(Duration.ofSeconds(30), "store-service ready again", () -> status(ready) == 200);
             String newcomerName = usernameOf(newcomer);
             assertThat(stack.countUsers("lower(username) = lower(?)", newcomerName))
                     .as("the refused signup left no row").isZero();
@@ -76,16 +76,5 @@ class PostgresRestartIT {
     private static int status(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void awaitReady(String url) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (status(url) == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(status(url)).as("store-service ready again within 30 s").isEqualTo(200);
     }
 }
