@@ -56,6 +56,16 @@ class ObservabilityIT {
     }
 
     @Test
+    void givenNoTraceparent_thenTheGatewayStartsATraceThatReachesTheStore(Stack stack) throws Exception {
+        var signup = post(stack, SIGNUP, Operations.newSignup(), null, null);
+        String traceId = signup.headers().firstValue("X-Trace-Id").orElse("");
+        assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        Eventually.within(LOG_DELAY, "the store's CreateUser line with the gateway's new trace id", () ->
+                stack.storeLog().lines().anyMatch(line ->
+                        line.contains("UserStore/CreateUser OK") && line.contains(traceId)));
+    }
+
+    @Test
     void givenCallsThatSucceedAndFail_thenEveryServiceCountsThemByCodeWithLatencyHistograms(Stack stack)
             throws Exception {
         stack.graphql().post(SIGNUP, Operations.newSignup());
@@ -86,11 +96,13 @@ class ObservabilityIT {
                                              String traceId) throws Exception {
         HttpRequest.Builder request = stack.graphql().request("/graphql")
                 .header("Content-Type", "application/json")
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (traceId != null) {
+            request.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

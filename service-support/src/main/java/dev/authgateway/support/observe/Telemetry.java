@@ -4,9 +4,13 @@ import java.util.Map;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 
 /**
  * The process's OpenTelemetry. Spans always get W3C trace context (so trace ids reach the logs and the next
@@ -32,11 +36,37 @@ public final class Telemetry {
                         "otel.metrics.exporter", "none",
                         "otel.logs.exporter", "none",
                         "otel.propagators", "tracecontext,baggage"))
+                // With no exporter the SDK would not make spans at all, so a request without a caller's traceparent
+                // would get no trace id; a processor that does nothing keeps ids on every request.
+                .addTracerProviderCustomizer((tracerProvider, config) -> tracerProvider.addSpanProcessor(IdsOnly.INSTANCE))
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
         current = sdk;
         return sdk;
+    }
+
+    /** Records nothing; its presence makes the SDK create real spans (with trace ids) even without an exporter. */
+    private enum IdsOnly implements SpanProcessor {
+        INSTANCE;
+
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {
+        }
+
+        @Override
+        public boolean isStartRequired() {
+            return false;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return false;
+        }
     }
 
     /** The tracer every span of this project comes from (a no-op one before {@link #start}). */
