@@ -26,8 +26,7 @@ public final class CallMetrics {
     private final String prefix;
     private final String description;
     private final MeterRegistry registry = Metrics.globalRegistry();
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, MethodMeters> methods = new ConcurrentHashMap<>();
 
     /** {@code prefix} such as {@code grpc.server}; {@code description} such as "gRPC calls served". */
     public CallMetrics(String prefix, String description) {
@@ -36,12 +35,29 @@ public final class CallMetrics {
     }
 
     public void record(String method, String code, long elapsedNanos) {
-        counters.computeIfAbsent(method + ' ' + code, key -> registry.getOrCreate(Counter.builder(prefix + ".calls")
-                .description(description + " by outcome")
-                .tags(List.of(Tag.create("method", method), Tag.create("code", code))))).increment();
-        timers.computeIfAbsent(method, key -> registry.getOrCreate(Timer.builder(prefix + ".call.duration")
-                .description(description + " latency")
-                .buckets(BUCKETS)
-                .tags(List.of(Tag.create("method", method))))).record(Duration.ofNanos(elapsedNanos));
+        MethodMeters meters = methods.computeIfAbsent(method, MethodMeters::new);
+        meters.outcomes.computeIfAbsent(code, meters::counter).increment();
+        meters.latency.record(Duration.ofNanos(elapsedNanos));
+    }
+
+    /** One method's latency histogram and its counters by code, looked up without building a key per call. */
+    private final class MethodMeters {
+        private final String method;
+        private final Timer latency;
+        private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+
+        MethodMeters(String method) {
+            this.method = method;
+            this.latency = registry.getOrCreate(Timer.builder(prefix + ".call.duration")
+                    .description(description + " latency")
+                    .buckets(BUCKETS)
+                    .tags(List.of(Tag.create("method", method))));
+        }
+
+        Counter counter(String code) {
+            return registry.getOrCreate(Counter.builder(prefix + ".calls")
+                    .description(description + " by outcome")
+                    .tags(List.of(Tag.create("method", method), Tag.create("code", code))));
+        }
     }
 }
