@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 /**
  * The process's OpenTelemetry. Spans always get W3C trace context (so trace ids reach the logs and the next
@@ -39,6 +40,10 @@ public final class Telemetry {
                 // With no exporter the SDK would not make spans at all, so a request without a caller's traceparent
                 // would get no trace id; a processor that does nothing keeps ids on every request.
                 .addTracerProviderCustomizer((tracerProvider, config) -> tracerProvider.addSpanProcessor(IdsOnly.INSTANCE))
+                // Spans nobody exports are not recorded (ids only), unless a sampler is asked for: recording them
+                // cost about a fifth of the cache-hit path's throughput (perf/README.md, "The cost of tracing").
+                .addSamplerCustomizer((sampler, config) -> "none".equals(config.getString("otel.traces.exporter"))
+                        && config.getString("otel.traces.sampler") == null ? Sampler.alwaysOff() : sampler)
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
