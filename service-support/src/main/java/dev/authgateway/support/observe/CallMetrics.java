@@ -51,6 +51,7 @@ public final class CallMetrics {
             this.latency = registry.getOrCreate(Timer.builder(prefix + ".call.duration")
                     .description(description + " latency")
                     .buckets(BUCKETS)
+                    .percentiles(new double[0])
                     .tags(List.of(Tag.create("method", method))));
         }
 
