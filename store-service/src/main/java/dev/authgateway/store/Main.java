@@ -9,6 +9,7 @@ import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.domain.PasswordPolicy;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
+import dev.authgateway.store.grpc.GrpcCallDeadline;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.OffloadedPasswordHasher;
@@ -43,7 +44,8 @@ public final class Main {
             OffloadedPasswordHasher hasher = new OffloadedPasswordHasher(
                     new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))),
                     app.get("password-hash.threads").asInt().orElse(OffloadedPasswordHasher.defaultThreads()),
-                    app.get("password-hash.max-queue-wait").as(Duration.class).orElse(Duration.ofSeconds(1)));
+                    app.get("password-hash.max-queue-wait").as(Duration.class).orElse(Duration.ofSeconds(1)),
+                    GrpcCallDeadline::remaining);
             UserAccounts accounts = new UserAccounts(
                     users,
                     hasher,

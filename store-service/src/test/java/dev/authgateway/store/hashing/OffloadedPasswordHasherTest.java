@@ -1,6 +1,7 @@
 package dev.authgateway.store.hashing;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +62,24 @@ class OffloadedPasswordHasherTest {
     void givenAHashThatWaitedTooLongInTheQueue_thenItIsDroppedAsUnavailable() throws Exception {
         GatedHasher inner = new GatedHasher();
         try (OffloadedPasswordHasher hasher = new OffloadedPasswordHasher(inner, 1, Duration.ofMillis(100));
+             ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<String> first = callers.submit(() -> hasher.hash("first"));
+            Thread.sleep(50);
+            Future<String> queued = callers.submit(() -> hasher.hash("queued"));
+            Thread.sleep(300);
+            inner.gate.countDown();
+
+            assertThat(first.get()).isEqualTo("tsrif");
+            assertThatThrownBy(queued::get).hasCauseInstanceOf(StoreUnavailableException.class);
+            assertThat(inner.hashed).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenACallerWhoseDeadlinePassedInTheQueue_thenItsHashIsDroppedEvenWithinTheMaximumWait() throws Exception {
+        GatedHasher inner = new GatedHasher();
+        try (OffloadedPasswordHasher hasher = new OffloadedPasswordHasher(inner, 1, Duration.ofMinutes(1),
+                () -> Optional.of(Duration.ofMillis(100)));
              ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<String> first = callers.submit(() -> hasher.hash("first"));
             Thread.sleep(50);
