@@ -4,7 +4,7 @@ package dev.authgateway.store.domain;
 public final class StoreUnavailableException extends RuntimeException {
 
     public StoreUnavailableException(Throwable cause) {
-        super("user store unavailable", cause);
+        super("PostgreSQL unavailable", cause);
     }
 
     public StoreUnavailableException(String message) {

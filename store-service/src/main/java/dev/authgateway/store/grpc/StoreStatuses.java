@@ -34,7 +34,7 @@ final class StoreStatuses {
             case InvalidCredentialsException invalid -> status(Code.UNAUTHENTICATED, "invalid credentials");
             case SessionNotValidException invalid -> status(Code.UNAUTHENTICATED, "invalid refresh token");
             case StoreUnavailableException unavailable -> {
-                LOG.log(Level.WARNING, "PostgreSQL unavailable", unavailable.getCause());
+                LOG.log(Level.WARNING, unavailable.getMessage(), unavailable.getCause());
                 yield status(Code.UNAVAILABLE, "user store unavailable");
             }
             default -> {
