@@ -70,6 +70,7 @@ public final class CacheAside<V> {
         CompletableFuture<Optional<V>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<V>> running = loadsInFlight.putIfAbsent(flightKey, mine);
         if (running != null) {
+            events.coalesced();
             return await(running);
         }
         try {

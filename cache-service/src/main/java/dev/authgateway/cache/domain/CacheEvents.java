@@ -11,6 +11,9 @@ public interface CacheEvents {
 
     void sourceLoad();
 
+    /** A miss joined a load already running for the same key and generation instead of starting its own. */
+    void coalesced();
+
     /** Redis failed and the read went straight to the source. */
     void redisFallback();
 
@@ -29,6 +32,10 @@ public interface CacheEvents {
 
         @Override
         public void sourceLoad() {
+        }
+
+        @Override
+        public void coalesced() {
         }
 
         @Override

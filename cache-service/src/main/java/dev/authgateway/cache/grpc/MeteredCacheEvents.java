@@ -13,6 +13,7 @@ public final class MeteredCacheEvents implements CacheEvents {
     private final Counter misses;
     private final Counter sourceLoads;
     private final Counter redisFallbacks;
+    private final Counter coalesced;
 
     public MeteredCacheEvents(java.util.function.BooleanSupplier breakerOpen) {
         MeterRegistry registry = Metrics.globalRegistry();
@@ -24,6 +25,8 @@ public final class MeteredCacheEvents implements CacheEvents {
         misses = registry.getOrCreate(Counter.builder("cache.misses").description("Reads Redis could not answer"));
         sourceLoads = registry.getOrCreate(Counter.builder("cache.store_loads")
                 .description("Loads from the store-service"));
+        coalesced = registry.getOrCreate(Counter.builder("cache.coalesced_reads")
+                .description("Misses that joined a store load already running instead of starting one"));
         redisFallbacks = registry.getOrCreate(Counter.builder("cache.redis_fallbacks")
                 .description("Reads or write-backs that skipped Redis because it failed"));
     }
@@ -46,6 +49,11 @@ public final class MeteredCacheEvents implements CacheEvents {
     @Override
     public void sourceLoad() {
         sourceLoads.increment();
+    }
+
+    @Override
+    public void coalesced() {
+        coalesced.increment();
     }
 
     @Override

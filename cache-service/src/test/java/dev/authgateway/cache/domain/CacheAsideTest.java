@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,8 +24,9 @@ class CacheAsideTest {
 
     private final MemoryCache cache = new MemoryCache();
     private final GatedSource source = new GatedSource();
+    private final CountedCoalescing coalescing = new CountedCoalescing();
     private final CacheAside<String> aside = new CacheAside<>(cache, source,
-            new TtlPolicy(Duration.ofMinutes(1), 0.1, Duration.ofSeconds(5)), CacheEvents.NONE);
+            new TtlPolicy(Duration.ofMinutes(1), 0.1, Duration.ofSeconds(5)), coalescing);
 
     @Test
     void givenConcurrentMissesThatAllSawTheSameGeneration_thenExactlyOneLoad() throws Exception {
@@ -35,7 +37,7 @@ class CacheAsideTest {
             for (int i = 0; i < 16; i++) {
                 reads.add(CompletableFuture.supplyAsync(() -> aside.read("a"), readers));
             }
-            cache.awaitLookups(16);
+            coalescing.await(15);
             source.gate.countDown();
             for (var read : reads) {
                 assertThat(read.get()).contains("A1");
@@ -82,17 +84,14 @@ class CacheAsideTest {
         assertThat(source.loads.get()).isEqualTo(2);
     }
 
-    /** A CacheStore in a map, with generations, that counts lookups. */
+    /** A CacheStore in a map, with generations. */
     private static final class MemoryCache implements CacheStore<String> {
         final Map<String, Optional<String>> values = new HashMap<>();
         final Map<String, Long> generations = new HashMap<>();
-        final AtomicInteger lookups = new AtomicInteger();
         volatile boolean down;
 
         @Override
         public synchronized Lookup<String> lookup(String id) {
-            lookups.incrementAndGet();
-            notifyAll();
             if (down) {
                 throw new CacheUnavailableException(new RuntimeException("down"));
             }
@@ -118,13 +117,40 @@ class CacheAsideTest {
             generations.merge(id, 1L, Long::sum);
             values.remove(id);
         }
+    }
 
-        synchronized void awaitLookups(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (lookups.get() < count && System.nanoTime() < deadline) {
-                wait(100);
-            }
-            assertThat(lookups.get()).isGreaterThanOrEqualTo(count);
+    /** Counts the readers that joined a running load; the others' events are not needed here. */
+    private static final class CountedCoalescing implements CacheEvents {
+        private final Semaphore joined = new Semaphore(0);
+
+        @Override
+        public void coalesced() {
+            joined.release();
+        }
+
+        /** Until that many readers wait on the running load (so none can arrive after it ends). */
+        void await(int readers) throws InterruptedException {
+            assertThat(joined.tryAcquire(readers, 10, TimeUnit.SECONDS)).as(readers + " readers joined").isTrue();
+        }
+
+        @Override
+        public void hit() {
+        }
+
+        @Override
+        public void negativeHit() {
+        }
+
+        @Override
+        public void miss() {
+        }
+
+        @Override
+        public void sourceLoad() {
+        }
+
+        @Override
+        public void redisFallback() {
         }
     }
 
