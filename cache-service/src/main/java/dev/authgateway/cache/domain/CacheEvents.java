@@ -1,45 +1,29 @@
 package dev.authgateway.cache.domain;
 
-/** What the cache reports about itself (metrics). */
+/** What the cache reports about itself (metrics); each event is ignored unless an implementation counts it. */
 public interface CacheEvents {
 
-    void hit();
+    /** Reports nothing. */
+    CacheEvents NONE = new CacheEvents() {
+    };
 
-    void negativeHit();
+    default void hit() {
+    }
 
-    void miss();
+    default void negativeHit() {
+    }
 
-    void sourceLoad();
+    default void miss() {
+    }
+
+    default void sourceLoad() {
+    }
 
     /** A miss joined a load already running for the same key and generation instead of starting its own. */
-    void coalesced();
+    default void coalesced() {
+    }
 
     /** Redis failed and the read went straight to the source. */
-    void redisFallback();
-
-    CacheEvents NONE = new CacheEvents() {
-        @Override
-        public void hit() {
-        }
-
-        @Override
-        public void negativeHit() {
-        }
-
-        @Override
-        public void miss() {
-        }
-
-        @Override
-        public void sourceLoad() {
-        }
-
-        @Override
-        public void coalesced() {
-        }
-
-        @Override
-        public void redisFallback() {
-        }
-    };
+    default void redisFallback() {
+    }
 }

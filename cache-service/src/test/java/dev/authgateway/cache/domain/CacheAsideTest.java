@@ -119,7 +119,7 @@ class CacheAsideTest {
         }
     }
 
-    /** Counts the readers that joined a running load; the others' events are not needed here. */
+    /** Counts the readers that joined a running load. */
     private static final class CountedCoalescing implements CacheEvents {
         private final Semaphore joined = new Semaphore(0);
 
@@ -131,26 +131,6 @@ class CacheAsideTest {
         /** Until that many readers wait on the running load (so none can arrive after it ends). */
         void await(int readers) throws InterruptedException {
             assertThat(joined.tryAcquire(readers, 10, TimeUnit.SECONDS)).as(readers + " readers joined").isTrue();
-        }
-
-        @Override
-        public void hit() {
-        }
-
-        @Override
-        public void negativeHit() {
-        }
-
-        @Override
-        public void miss() {
-        }
-
-        @Override
-        public void sourceLoad() {
-        }
-
-        @Override
-        public void redisFallback() {
         }
     }
 
