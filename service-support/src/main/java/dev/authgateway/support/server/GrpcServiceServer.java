@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.support.observe.GrpcServerTelemetry;
 import io.grpc.BindableService;
@@ -33,6 +34,9 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * passwords included.
  *
  * <p>Every call is traced and counted ({@link GrpcServerTelemetry}); {@code grpc.access-log: true} logs each one.
+ *
+ * <p>{@code grpc.max-connection-age} (default PT2M, then {@code max-connection-age-grace} PT30S for calls in flight)
+ * closes each client connection in turn, so clients balancing over a headless Service find new replicas.
  *
  * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
  */
@@ -93,7 +97,12 @@ public final class GrpcServiceServer {
                 .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                 .executor(handlers)
-                .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024));
+                .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
+                // Clients re-resolve the service's addresses when a connection ends, so an age spreads load to new pods.
+                .maxConnectionAge(grpcConfig.get("max-connection-age").as(Duration.class)
+                        .orElse(Duration.ofMinutes(2)).toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnectionAgeGrace(grpcConfig.get("max-connection-age-grace").as(Duration.class)
+                        .orElse(Duration.ofSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
         dev.authgateway.support.grpc.GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
         List<ServerInterceptor> chain = new ArrayList<>(interceptors);
         chain.add(new GrpcServerTelemetry(grpcConfig.get("access-log").asBoolean().orElse(false)));
