@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A redis-server of this test's own on a free loopback port, keeping nothing on disk, that the test may kill. */
@@ -18,11 +20,13 @@ final class PrivateRedis implements AutoCloseable {
         this.process = process;
     }
 
-    static PrivateRedis start() throws Exception {
+    static PrivateRedis start(String... serverOptions) throws Exception {
         int port = FreePort.next();
         Path dir = Files.createTempDirectory("authgw-redis");
-        Process process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        command.addAll(List.of(serverOptions));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
             try (Socket socket = new Socket()) {

@@ -10,7 +10,7 @@ import org.redisson.config.BaseConfig;
 import org.redisson.config.ConstantDelay;
 import org.redisson.config.ReadMode;
 
-/** A Redisson client from an {@code app.redis} config node (address, timeouts, pool, key prefix). */
+/** A Redisson client from an {@code app.redis} config node (address or Sentinels, password, timeouts, pool, key prefix). */
 public final class RedisClients {
 
     private RedisClients() {
@@ -41,6 +41,9 @@ public final class RedisClients {
                             .filter(address -> !address.isEmpty()).toArray(String[]::new))
                     .setScanInterval(millis(redis.get("sentinel.scan-interval"), Duration.ofSeconds(1)))
                     .setCheckSentinelsList(false)
+                    .setSentinelPassword(redis.get("sentinel.password").asString()
+                            .asOptional().or(() -> redis.get("password").asString().asOptional())
+                            .filter(password -> !password.isEmpty()).orElse(null))
                     .setReadMode(ReadMode.MASTER)
                     .setMasterConnectionPoolSize(redis.get("pool-size").asInt().orElse(32))
                     .setMasterConnectionMinimumIdleSize(redis.get("min-idle").asInt().orElse(4))
@@ -56,6 +59,7 @@ public final class RedisClients {
                 .setRetryDelay(new ConstantDelay(redis.get("retry-delay").as(Duration.class)
                         .orElse(Duration.ofMillis(200))))
                 .setPingConnectionInterval(millis(redis.get("ping-interval"), Duration.ofSeconds(5)));
+        redis.get("password").asString().filter(password -> !password.isEmpty()).ifPresent(servers::setPassword);
     }
 
     /** One cheap command round trip; false when Redis does not answer within the client's timeout. */
