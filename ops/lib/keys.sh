@@ -9,13 +9,19 @@ ensure_signing_key() {
     step "generating a dev JWT signing key (EC P-256) in $SIGNING_KEY"
     mkdir -p "$(dirname "$SIGNING_KEY")"
     chmod 700 "$(dirname "$SIGNING_KEY")"
-    (
-      umask 077
-      openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$SIGNING_KEY.tmp" 2>/dev/null
-      openssl pkey -in "$SIGNING_KEY.tmp" -pubout -out "$SIGNING_KEY.pub" 2>/dev/null
-      cat "$SIGNING_KEY.tmp" "$SIGNING_KEY.pub" >"$SIGNING_KEY"
-      rm -f "$SIGNING_KEY.tmp" "$SIGNING_KEY.pub"
-    )
+    generate_signing_key "$SIGNING_KEY"
   fi
   SIGNING_KEY_ID="dev-$(openssl pkey -in "$SIGNING_KEY" -pubout -outform DER 2>/dev/null | sha256sum | cut -c1-12)"
+}
+
+# An EC P-256 private key followed by its public key, the PEM the gateway reads (app.jwt.private-key-file).
+generate_signing_key() {
+  local file=$1
+  (
+    umask 077
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$file.tmp" 2>/dev/null
+    openssl pkey -in "$file.tmp" -pubout -out "$file.pub" 2>/dev/null
+    cat "$file.tmp" "$file.pub" >"$file"
+    rm -f "$file.tmp" "$file.pub"
+  )
 }
