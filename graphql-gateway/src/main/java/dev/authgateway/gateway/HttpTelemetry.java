@@ -75,6 +75,9 @@ final class HttpTelemetry implements Filter {
         if (trimmed.startsWith("/observe/")) {
             return "/observe";
         }
+        if (trimmed.equals(GraphiqlPage.PATH) || trimmed.startsWith(GraphiqlPage.PATH + "/")) {
+            return GraphiqlPage.PATH;
+        }
         return ROUTES.contains(trimmed) ? trimmed : "other";
     }
 }

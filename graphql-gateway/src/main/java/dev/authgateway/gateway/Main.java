@@ -84,7 +84,9 @@ public final class Main {
         routing.addFilter(new HttpTelemetry())
                 .register("/graphql", CorsPolicy.from(app.get("cors")),
                         GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
-                .register("/.well-known", new JwksEndpoint(jwt))
+                .register("/.well-known", new JwksEndpoint(jwt));
+        GraphiqlPage.register(routing, app.get("graphiql"));
+        routing
                 .error(Throwable.class, new InternalErrors());
     }
 
