@@ -139,7 +139,8 @@ tls_flags() {
   printf '%s\n' "-D$1.enabled=true" "-D$1.cert=$CERTS/$2.pem" "-D$1.key=$CERTS/$2.key" "-D$1.ca=$CERTS/ca.pem"
 }
 
-# The dev stack turns introspection and GraphiQL on and lets one address sign up many accounts (perf/run and the Gatling
+# The dev stack turns introspection and GraphiQL on, allows browser pages from a frontend dev server on
+# localhost:5173 or :3000 (AUTHGW_DEV_CORS_ORIGINS), and lets one address sign up many accounts (perf/run and the Gatling
 # simulations seed hundreds from 127.0.0.1); failed-login limits keep their production defaults.
 start_services() {
   ensure_certificates
@@ -157,7 +158,7 @@ start_services() {
     -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
     $(redis_flags) \
     -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true \
-    -Dapp.graphiql.enabled=true \
+    -Dapp.graphiql.enabled=true -Dapp.cors.allowed-origins="${AUTHGW_DEV_CORS_ORIGINS:-http://localhost:5173,http://localhost:3000}" \
     -Dapp.attempt-limits.signups-per-address="${AUTHGW_DEV_SIGNUPS_PER_ADDRESS:-100000}"
 }
 

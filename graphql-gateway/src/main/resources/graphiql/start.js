@@ -1,12 +1,18 @@
 // GraphiQL against this gateway's /graphql. The Headers tab is open: after signup or login, paste
 // {"Authorization": "Bearer <accessToken>"} there to run Profile. Headers are not stored in the browser.
-const exampleOperations = `# 1. Run Signup (or Login, if ada exists) and copy the accessToken from the result.
-# 2. In Headers below, enter {"Authorization": "Bearer <accessToken>"}.
-# 3. Run Profile.
+// Headers start empty: the gateway refuses a malformed Authorization header on every operation.
+const exampleOperations = `# 1. Run Signup (or Login) and copy the accessToken.
+# 2. In Headers below, enter
+#    {"Authorization": "Bearer <accessToken>"}
+# 3. Put the cursor in Profile and run it (Ctrl+Enter).
 
 mutation Signup {
-  signup(input: {username: "ada", email: "ada@example.com",
-                 password: "correct horse battery staple", displayName: "Ada Lovelace"}) {
+  signup(input: {
+    username: "ada"
+    email: "ada@example.com"
+    password: "correct horse battery staple"
+    displayName: "Ada Lovelace"
+  }) {
     accessToken
     expiresIn
     user { id username }
@@ -14,7 +20,10 @@ mutation Signup {
 }
 
 mutation Login {
-  login(input: {login: "ada", password: "correct horse battery staple"}) {
+  login(input: {
+    login: "ada"
+    password: "correct horse battery staple"
+  }) {
     accessToken
   }
 }
@@ -30,7 +39,6 @@ ReactDOM.createRoot(document.getElementById("graphiql")).render(
   React.createElement(GraphiQL, {
     fetcher,
     defaultQuery: exampleOperations,
-    defaultHeaders: '{\n  "Authorization": "Bearer "\n}',
     defaultEditorToolsVisibility: "headers",
     shouldPersistHeaders: false,
   }),

@@ -19,6 +19,18 @@ class ProtocolIT {
     }
 
     @Test
+    void givenAPathNoRouteServes_then404NotFoundNotAnInternalError(Stack stack) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(HttpRequest.newBuilder(java.net.URI.create(stack.gatewayUrl() + "/favicon.ico"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+        }
+        assertThat(stack.gatewayLog()).doesNotContain("Unhandled failure on GET /favicon.ico");
+    }
+
+    @Test
     void givenAWrongContentType_then415AndNothingWritten(Stack stack) throws Exception {
         String username = Operations.uniqueName("plain");
         String mutation = "mutation { signup(input: {username: \\\"" + username + "\\\", email: \\\"" + username

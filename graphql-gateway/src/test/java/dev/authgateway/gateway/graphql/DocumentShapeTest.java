@@ -47,4 +47,22 @@ class DocumentShapeTest {
     private static DocumentShape shape(String document) {
         return DocumentShape.of(Parser.parse(document));
     }
+
+    @Test
+    void givenAnIdesIntrospectionQuery_thenItsFieldsCountNeitherDepthNorCost() {
+        DocumentShape shape = shape(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
+
+        assertThat(shape.introspection()).isTrue();
+        assertThat(shape.depth()).isEqualTo(1);
+        assertThat(shape.cost()).isEqualTo(1);
+    }
+
+    @Test
+    void givenIntrospectionBesideOrdinaryFields_thenTheOrdinaryFieldsStillCount() {
+        DocumentShape shape = shape("{ __type(name: \"User\") { fields { name type { name } } } "
+                + "profile { id username } }");
+
+        assertThat(shape.depth()).isEqualTo(2);
+        assertThat(shape.cost()).isEqualTo(4);
+    }
 }
