@@ -14,10 +14,24 @@ class AbuseIT {
 
     @Test
     void givenADeepQuery_thenQueryTooDeep(Stack stack) {
-        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
-                + "{ name } } } } } } } } } } }";
+        String deep = "{ a { b { c { d { e { f { g { h { i { j { k { l } } } } } } } } } } } }";
 
         assertRefused(stack, deep, "QUERY_TOO_DEEP");
+    }
+
+    @Test
+    void givenIntrospectionOn_thenAnIdesQueryIsAnsweredButABadFaithOneIsRefused(Stack stack) throws Exception {
+        try (ServiceProcess gateway = stack.startGatewayWith(Map.of("app.graphql.introspection", "true"))) {
+            GraphQlClient client = new GraphQlClient(gateway.baseUrl());
+
+            var ide = client.post(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY, Map.of());
+            assertThat(ide.status()).as(ide.body()).isEqualTo(200);
+            assertThat(ide.json().at("/data/__schema/queryType/name").asText()).isEqualTo("Query");
+
+            var twice = client.post("{ __schema { types { name } } again: __schema { types { name } } }", Map.of());
+            assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+            assertThat(twice.errorCode()).as(twice.body()).isEqualTo("QUERY_TOO_COMPLEX");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.introspection.GoodFaithIntrospection;
 
 /**
  * A result as the response body: {@code data} when execution started, and {@code errors} each with
@@ -57,6 +58,9 @@ final class ResultShape {
     }
 
     private static String codeOf(GraphQLError error) {
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return "QUERY_TOO_COMPLEX"; // introspection asked for more than an IDE does (graphql-java's limits)
+        }
         ErrorClassification classification = error.getErrorType();
         if (classification == ErrorType.InvalidSyntax) {
             // graphql-java cancels parsing past ParserOptions.maxTokens with this message and no other marker
