@@ -59,6 +59,7 @@ public final class Main {
             AccessTokens tokens = accessTokens(jwt, app.get("jwt"));
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
+                    new CallDeadline(app.get("store.credential-deadline").as(Duration.class).orElse(Duration.ofSeconds(4))),
                     cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
                     attemptLimits(redisson, app), audit, revocations(redisson, app, jwt), Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();

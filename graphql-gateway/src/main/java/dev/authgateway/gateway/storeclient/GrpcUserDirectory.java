@@ -30,26 +30,31 @@ import io.grpc.StatusRuntimeException;
  * Users over gRPC: writes and credential checks at the store-service, reads through the cache-service.
  * Every call has a deadline; only the idempotent read is retried, once, and only when the cache was unavailable;
  * when it still is, the read goes to the store-service directly.
+ *
+ * <p>Signup and login have a deadline of their own: they wait for an Argon2id hash, which queues for a core when the
+ * store-service's machine is busy (as when every read falls back to PostgreSQL during a Redis failover).
  */
 public final class GrpcUserDirectory implements UserDirectory {
 
     private final UserStoreGrpc.UserStoreBlockingStub store;
     private final UserCacheGrpc.UserCacheBlockingStub cache;
     private final CallDeadline storeDeadline;
+    private final CallDeadline credentialDeadline;
     private final CallDeadline cacheDeadline;
 
-    public GrpcUserDirectory(Channel storeChannel, CallDeadline storeDeadline,
+    public GrpcUserDirectory(Channel storeChannel, CallDeadline storeDeadline, CallDeadline credentialDeadline,
                              Channel cacheChannel, CallDeadline cacheDeadline) {
         this.store = UserStoreGrpc.newBlockingStub(storeChannel);
         this.cache = UserCacheGrpc.newBlockingStub(cacheChannel);
         this.storeDeadline = storeDeadline;
+        this.credentialDeadline = credentialDeadline;
         this.cacheDeadline = cacheDeadline;
     }
 
     @Override
     public User create(NewAccount account) {
         try {
-            return ProtoUsers.fromProto(storeDeadline.on(store).createUser(CreateUserRequest.newBuilder()
+            return ProtoUsers.fromProto(credentialDeadline.on(store).createUser(CreateUserRequest.newBuilder()
                     .setUsername(account.username())
                     .setEmail(account.email())
                     .setPassword(account.password())
@@ -63,7 +68,7 @@ public final class GrpcUserDirectory implements UserDirectory {
     @Override
     public User verifyCredentials(String login, String password) {
         try {
-            return ProtoUsers.fromProto(storeDeadline.on(store).verifyCredentials(VerifyCredentialsRequest.newBuilder()
+            return ProtoUsers.fromProto(credentialDeadline.on(store).verifyCredentials(VerifyCredentialsRequest.newBuilder()
                     .setLogin(login).setPassword(password).build()).getUser());
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e);
