@@ -70,7 +70,7 @@ class RoundRobinOverDnsIT {
     }
 
     @Test
-    void aPodAddedLaterReceivesCallsWithoutTheClientReconnecting() throws Exception {
+    void aPodAddedLaterReceivesCallsOnTheSameChannel() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger added = new AtomicInteger();
         int port = startPod("127.0.0.1", 0, first, SHORT_AGE);
