@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authgateway.store.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OCI images Jib wrote with {@code -Pimages} (target/jib-image.tar of each service): run as a non-root user,
- * the JVM sized from the container's memory, the service's ports, and the application in its layers. Runs only in
- * that profile, which {@code ops/stack test} turns on.
+ * the JVM sized from the container's memory, the service's ports, and the application in its layers. Then the
+ * layers are unpacked and the image's own entrypoint started, as user 65532, with this machine's JDK standing in for
+ * the base image's: the service must come up live. Runs only in that profile, which {@code ops/stack test} turns on.
  */
 class ImageIT {
 
@@ -33,7 +35,7 @@ class ImageIT {
             "store-service, dev.authgateway.store.Main, 9091, 8091, app/resources/db/migration",
             "cache-service, dev.authgateway.cache.Main, 9092, 8092, app/resources/application.yaml",
             "graphql-gateway, dev.authgateway.gateway.Main, 8080, 8080, app/resources/graphiql/vendor/graphiql/graphiql.min.js"})
-    void theImageRunsTheServiceAsNonRootWithContainerSizedMemory(String service, String mainClass, String mainPort,
+    void theImageRunsTheServiceAsNonRootWithContainerSizedMemoryAndStartsLive(String service, String mainClass, String mainPort,
                                                                  String observePort, String expectedFile)
             throws Exception {
         Map<String, byte[]> image = untar(Files.newInputStream(
@@ -52,13 +54,103 @@ class ImageIT {
         assertThat(config.get("ExposedPorts").has(mainPort + "/tcp")).isTrue();
         assertThat(config.get("ExposedPorts").has(observePort + "/tcp")).isTrue();
 
-        List<String> files = new ArrayList<>();
-        for (JsonNode layer : manifest.get("layers")) {
-            files.addAll(untar(new GZIPInputStream(new ByteArrayInputStream(
-                    blob(image, layer.get("digest").asText())))).keySet());
+        Map<String, byte[]> files = layers(image, manifest);
+        assertThat(files.keySet()).anyMatch(file -> file.startsWith(expectedFile));
+        assertThat(files.keySet()).anyMatch(file -> file.startsWith("app/libs/grpc-netty-shaded-"));
+
+        assertStartsLiveFromItsLayers(service, files, entrypoint);
+    }
+
+    /** The image's files under a directory of the test's, and its entrypoint with /app and java pointed there. */
+    private static void assertStartsLiveFromItsLayers(String service, Map<String, byte[]> files, List<String> entrypoint)
+            throws Exception {
+        Path root = Files.createTempDirectory("authgw-image-" + service);
+        try (TestDatabase database = TestDatabase.create()) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = root.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            Path classpathFile = root.resolve("app/jib-classpath-file");
+            Files.writeString(classpathFile, Files.readString(classpathFile).replace("/app/", root + "/app/"));
+            makeReadableByAll(root);
+
+            int httpPort = FreePort.next();
+            List<String> command = new ArrayList<>(runAsImageUser());
+            for (String part : entrypoint) {
+                command.add(switch (part) {
+                    case "java" -> ProcessHandle.current().info().command().orElse("java");
+                    case "@/app/jib-classpath-file" -> "@" + classpathFile;
+                    default -> part;
+                });
+            }
+            command.addAll(command.size() - 1, List.of("-Dserver.host=127.0.0.1", "-Dserver.port=" + httpPort,
+                    "-Dgrpc.port=" + FreePort.next(), "-Djava.io.tmpdir=/tmp"));
+            if (service.equals("store-service")) {
+                database.config().forEach((key, value) -> command.add(command.size() - 1, "-D" + key + "=" + value));
+            }
+            Path log = root.resolve("service.log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                Eventually.within(java.time.Duration.ofSeconds(60), service + " live or exited",
+                        () -> !process.isAlive() || liveStatus(httpPort) == 200);
+                assertThat(process.isAlive()).as(service + " started from its image exited:\n" + tail(log)).isTrue();
+            } finally {
+                process.destroyForcibly().waitFor();
+            }
+        } finally {
+            try (var paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
-        assertThat(files).anyMatch(file -> file.startsWith(expectedFile));
-        assertThat(files).anyMatch(file -> file.startsWith("app/libs/grpc-netty-shaded-"));
+    }
+
+    /** As root (this machine's CI), the service runs as the image's user through setpriv; otherwise as the caller. */
+    private static List<String> runAsImageUser() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return root && Files.isExecutable(Path.of("/usr/bin/setpriv"))
+                ? List.of("/usr/bin/setpriv", "--reuid=65532", "--regid=65532", "--clear-groups")
+                : List.of();
+    }
+
+    private static void makeReadableByAll(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                path.toFile().setReadable(true, false);
+                path.toFile().setExecutable(path.toFile().isDirectory(), false);
+            }
+        }
+    }
+
+    private static int liveStatus(int port) {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + port + "/observe/health/live")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.substring(Math.max(0, text.length() - 2000));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static Map<String, byte[]> layers(Map<String, byte[]> image, JsonNode manifest) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        for (JsonNode layer : manifest.get("layers")) {
+            files.putAll(untar(new GZIPInputStream(new ByteArrayInputStream(
+                    blob(image, layer.get("digest").asText())))));
+        }
+        return files;
     }
 
     private static byte[] blob(Map<String, byte[]> image, String digest) {
@@ -67,7 +159,7 @@ class ImageIT {
         return content;
     }
 
-    /** Entry names and contents of a (ustar) tar stream; directories and links map to empty contents. */
+    /** Names and contents of the regular files in a (ustar) tar stream; directories and links are left out. */
     private static Map<String, byte[]> untar(InputStream stream) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (InputStream in = stream) {
@@ -79,7 +171,10 @@ class ImageIT {
                 byte[] content = in.readNBytes((int) size);
                 in.skipNBytes((512 - size % 512) % 512);
                 String path = (prefix.isEmpty() ? name : prefix + "/" + name).replaceFirst("^\\./", "").replaceFirst("^/", "");
-                entries.put(path, content);
+                boolean regularFile = header[156] == '0' || header[156] == 0;
+                if (regularFile) {
+                    entries.put(path, content);
+                }
             }
         }
         return entries;
