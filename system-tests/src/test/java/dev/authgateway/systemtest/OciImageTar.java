@@ -3,7 +3,6 @@ package dev.authgateway.systemtest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,6 +11,8 @@ import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** An OCI image layout in a tarball, as {@code jib:buildTar} writes it: its one manifest, config and layer files. */
 final class OciImageTar {
@@ -59,32 +60,16 @@ final class OciImageTar {
         return content;
     }
 
-    /** Names and contents of the regular files in a (ustar) tar stream; directories and links are left out. */
+    /** Names and contents of the regular files in a tar stream; directories and links are left out. */
     private static Map<String, byte[]> untar(InputStream stream) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = stream) {
-            byte[] header = new byte[512];
-            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
-                String name = field(header, 0, 100);
-                String prefix = field(header, 345, 155);
-                long size = Long.parseLong(field(header, 124, 12).strip().isEmpty() ? "0" : field(header, 124, 12).strip(), 8);
-                byte[] content = in.readNBytes((int) size);
-                in.skipNBytes((512 - size % 512) % 512);
-                String path = (prefix.isEmpty() ? name : prefix + "/" + name).replaceFirst("^\\./", "").replaceFirst("^/", "");
-                boolean regularFile = header[156] == '0' || header[156] == 0;
-                if (regularFile) {
-                    entries.put(path, content);
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(stream)) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (entry.isFile()) {
+                    entries.put(entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", ""), tar.readAllBytes());
                 }
             }
         }
         return entries;
-    }
-
-    private static String field(byte[] header, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && header[end] != 0) {
-            end++;
-        }
-        return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
     }
 }
