@@ -17,21 +17,22 @@ import io.helidon.webserver.http.ServerResponse;
 final class InternalErrors implements ErrorHandler<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(InternalErrors.class.getName());
-    private static final String BODY = "{\"errors\":[{\"message\":\"internal error\",\"extensions\":{\"code\":\"INTERNAL\"}}]}";
 
     @Override
     public void handle(ServerRequest request, ServerResponse response, Throwable failure) {
         if (failure instanceof HttpException http && http.status().code() < 500) {
-            String code = http.status().code() == 404 ? "NOT_FOUND" : "BAD_REQUEST";
-            response.status(http.status());
-            response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-            response.send("{\"errors\":[{\"message\":\"" + (code.equals("NOT_FOUND") ? "no such path" : "bad request")
-                    + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
+            boolean notFound = http.status().code() == 404;
+            send(response, http.status(), notFound ? "no such path" : "bad request", notFound ? "NOT_FOUND" : "BAD_REQUEST");
             return;
         }
         LOG.log(Level.SEVERE, "Unhandled failure on " + request.prologue().method() + " " + request.path().path(), failure);
-        response.status(Status.INTERNAL_SERVER_ERROR_500);
+        send(response, Status.INTERNAL_SERVER_ERROR_500, "internal error", "INTERNAL");
+    }
+
+    /** The message and code are this class's constants, so they need no JSON escaping. */
+    private static void send(ServerResponse response, Status status, String message, String code) {
+        response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.send(BODY);
+        response.send("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
     }
 }
