@@ -59,7 +59,7 @@ public final class Main {
             AccessTokens tokens = accessTokens(jwt, app.get("jwt"));
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
-                    new CallDeadline(app.get("store.credential-deadline").as(Duration.class).orElse(Duration.ofSeconds(4))),
+                    CallDeadline.from(app.get("store"), "credential-deadline", Duration.ofSeconds(4)),
                     cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
                     attemptLimits(redisson, app), audit, revocations(redisson, app, jwt), Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
@@ -85,10 +85,9 @@ public final class Main {
         routing.addFilter(new HttpTelemetry())
                 .register("/graphql", CorsPolicy.from(app.get("cors")),
                         GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
-                .register("/.well-known", new JwksEndpoint(jwt));
-        GraphiqlPage.register(routing, app.get("graphiql"));
-        routing
+                .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
+        GraphiqlPage.register(routing, app.get("graphiql"));
     }
 
     /** Failed logins and signups are counted in Redis, shared by every replica, unless app.attempt-limits.enabled is false. */

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import io.grpc.stub.AbstractStub;
 import io.helidon.config.Config;
 
-/** The deadline a client puts on every call, read from {@code deadline} under a channel's config node. */
+/** The deadline a client puts on every call, read from {@code deadline} (or another key) under a channel's config node. */
 public record CallDeadline(Duration timeout) {
 
     public CallDeadline {
@@ -16,7 +16,11 @@ public record CallDeadline(Duration timeout) {
     }
 
     public static CallDeadline from(Config channel, Duration fallback) {
-        return new CallDeadline(channel.get("deadline").as(Duration.class).orElse(fallback));
+        return from(channel, "deadline", fallback);
+    }
+
+    public static CallDeadline from(Config channel, String key, Duration fallback) {
+        return new CallDeadline(channel.get(key).as(Duration.class).orElse(fallback));
     }
 
     /** The stub with a fresh deadline; call it for every call, as a deadline is absolute once set. */
