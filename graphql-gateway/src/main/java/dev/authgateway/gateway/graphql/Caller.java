@@ -1,6 +1,7 @@
 package dev.authgateway.gateway.graphql;
 
 import java.util.Locale;
+import java.util.logging.Logger;
 
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.ErrorCode;
@@ -16,6 +17,7 @@ final class Caller {
     static final String AUTHORIZATION = "authorization";
     static final String ORIGIN = "origin";
     private static final String BEARER = "bearer ";
+    private static final Logger LOG = Logger.getLogger(Caller.class.getName());
 
     private Caller() {
     }
@@ -34,6 +36,16 @@ final class Caller {
         if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
         }
-        return accounts.authenticate(header.substring(BEARER.length()).strip());
+        try {
+            return accounts.authenticate(header.substring(BEARER.length()).strip());
+        } catch (GatewayException known) {
+            throw known;
+        } catch (RuntimeException unexpected) {
+            // A token the verifier failed to refuse properly is still the client's bad token, not our INTERNAL; one
+            // line naming the exception type, without its message (it may quote the token) or a stack trace.
+            LOG.warning("Token verification failed with " + unexpected.getClass().getName()
+                    + "; answered UNAUTHENTICATED");
+            throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
+        }
     }
 }

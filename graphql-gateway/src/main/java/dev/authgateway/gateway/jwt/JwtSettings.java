@@ -8,13 +8,16 @@ import java.util.logging.Logger;
 import io.helidon.config.Config;
 
 /** Token settings and keys from {@code app.jwt}. */
-public record JwtSettings(String issuer, String audience, Duration ttl, Duration clockSkew,
+public record JwtSettings(String issuer, String audience, Duration ttl, Duration clockSkew, int maxTokenLength,
                           SigningKey activeKey, List<SigningKey> verificationKeys) {
 
     private static final Logger LOG = Logger.getLogger(JwtSettings.class.getName());
 
     public JwtSettings {
         verificationKeys = List.copyOf(verificationKeys);
+        if (maxTokenLength <= 0) {
+            throw new IllegalArgumentException("app.jwt.max-token-length must be positive, not " + maxTokenLength);
+        }
         if (!verificationKeys.contains(activeKey)) {
             throw new IllegalArgumentException("The active key must be among the verification keys");
         }
@@ -37,6 +40,7 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
                 jwt.get("audience").asString().orElse("authgateway-api"),
                 jwt.get("ttl").as(Duration.class).orElse(Duration.ofMinutes(15)),
                 jwt.get("clock-skew").as(Duration.class).orElse(Duration.ofSeconds(30)),
+                jwt.get("max-token-length").asInt().orElse(4096),
                 active,
                 keys);
     }

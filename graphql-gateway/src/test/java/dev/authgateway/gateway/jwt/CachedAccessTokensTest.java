@@ -21,7 +21,7 @@ class CachedAccessTokensTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T12:00:00Z"));
     private final SigningKey key = SigningKey.generate();
     private final JwtAccessTokens jwt = new JwtAccessTokens(new JwtSettings("authgateway", "authgateway-api",
-            Duration.ofMinutes(15), Duration.ofSeconds(30), key, List.of(key)), clock);
+            Duration.ofMinutes(15), Duration.ofSeconds(30), 4096, key, List.of(key)), clock);
     private final CachedAccessTokens cached = new CachedAccessTokens(jwt, clock, 100);
 
     @Test

@@ -44,6 +44,14 @@ class JwtSettingsTest {
         assertThat(settings.verificationKeys()).containsExactly(settings.activeKey());
     }
 
+    @Test
+    void givenAMaxTokenLength_thenItIsRead_andANonPositiveOneFailsStartUpNamingTheKey() {
+        assertThat(JwtSettings.from(config(Map.of())).maxTokenLength()).isEqualTo(4096);
+        assertThat(JwtSettings.from(config(Map.of("max-token-length", "8192"))).maxTokenLength()).isEqualTo(8192);
+        assertThatThrownBy(() -> JwtSettings.from(config(Map.of("max-token-length", "0"))))
+                .hasMessageContaining("app.jwt.max-token-length");
+    }
+
     private static Config config(Map<String, String> values) {
         return Config.just(ConfigSources.create(values));
     }

@@ -40,7 +40,7 @@ public class TokenVerificationBenchmark {
     public void setUp() throws Exception {
         SigningKey key = SigningKey.generate();
         JwtSettings settings = new JwtSettings("authgateway", "authgateway-api", Duration.ofMinutes(15),
-                Duration.ofSeconds(30), key, List.of(key));
+                Duration.ofSeconds(30), 4096, key, List.of(key));
         es256 = new JwtAccessTokens(settings, Clock.systemUTC());
         es256Cached = new CachedAccessTokens(es256, Clock.systemUTC(), 100_000);
         token = es256.issue(UUID.randomUUID().toString(), UUID.randomUUID().toString()).token();

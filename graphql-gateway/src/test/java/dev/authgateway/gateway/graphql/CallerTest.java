@@ -1,0 +1,81 @@
+package dev.authgateway.gateway.graphql;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.gateway.domain.UserDirectory;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallerTest {
+
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler recorder = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void recordLogs() {
+        Logger.getLogger("").addHandler(recorder);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        Logger.getLogger("").removeHandler(recorder);
+    }
+
+    @Test
+    void givenAVerifierThatThrowsSomethingUnexpected_thenUnauthenticatedAndOneLogLineWithoutAStackTrace() {
+        AccessTokens failing = new AccessTokens() {
+            @Override
+            public IssuedToken issue(String userId, String sessionId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public dev.authgateway.gateway.domain.Caller verify(String token) {
+                throw new ClassCastException("class jakarta.json.JsonString cannot be cast to " + token);
+            }
+        };
+        UserDirectory unused = (UserDirectory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {UserDirectory.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        ExecutionResult result = GraphQlEndpoints.graphQl(new Accounts(unused, failing), failing, 0)
+                .execute(ExecutionInput.newExecutionInput("{ profile { id } }")
+                        .graphQLContext(Map.of(Caller.AUTHORIZATION, "Bearer eyJ.secret-token.x")).build());
+
+        assertThat(result.getErrors()).singleElement().satisfies(error ->
+                assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED"));
+        assertThat(logged).filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .singleElement().satisfies(record -> {
+                    assertThat(record.getThrown()).isNull();
+                    assertThat(record.getMessage()).doesNotContain("\n").doesNotContain("secret-token");
+                });
+    }
+}
