@@ -7,15 +7,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.SignedJwt;
 import io.helidon.security.jwt.jwk.JwkEC;
 
-/** Tokens an attacker or a clock would produce: expired, signed by a stranger, unsigned, altered. */
+/**
+ * Tokens an attacker or a clock would produce: expired, signed by a stranger, unsigned, altered, or signed with the
+ * gateway's key (as a leaked key or a buggy issuer would) but malformed.
+ */
 final class TokenForge {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SigningKey gatewayKey;
 
@@ -56,6 +63,30 @@ final class TokenForge {
             throw new IllegalStateException("No sub claim in " + payload);
         }
         return parts[0] + "." + encode(forged) + "." + parts[2];
+    }
+
+    /**
+     * A real token with its header and claims changed as given, signed again with the gateway's own key: only the
+     * gateway's reading of the header and claims can refuse it.
+     */
+    String resigned(String token, Consumer<ObjectNode> header, Consumer<ObjectNode> claims) {
+        String[] parts = token.split("\\.");
+        ObjectNode headerJson = decodeObject(parts[0]);
+        ObjectNode claimsJson = decodeObject(parts[1]);
+        header.accept(headerJson);
+        claims.accept(claimsJson);
+        String input = encode(headerJson.toString()) + "." + encode(claimsJson.toString());
+        JwkEC key = JwkEC.builder().privateKey(gatewayKey.privateKey()).publicKey(gatewayKey.publicKey())
+                .keyId(gatewayKey.keyId()).algorithm(JwkEC.ALG_ES256).build();
+        return input + "." + BASE64URL.encodeToString(key.sign(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static ObjectNode decodeObject(String part) {
+        try {
+            return (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(part));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Not a JSON object: " + part, e);
+        }
     }
 
     private static String sign(String keyId, ECPrivateKey privateKey, ECPublicKey publicKey,

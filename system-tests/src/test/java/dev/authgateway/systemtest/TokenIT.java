@@ -1,6 +1,11 @@
 package dev.authgateway.systemtest;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,38 @@ class TokenIT {
 
         assertThat(response.errorCode()).isEqualTo("UNAUTHENTICATED");
         assertThat(stack.countUsers("display_name = ?", "Mallory")).isZero();
+    }
+
+    @Test
+    void givenTokensSignedWithTheGatewaysKeyButMalformed_thenUnauthenticatedAndNoStackTraceInTheLog(Stack stack)
+            throws Exception {
+        TokenForge forge = new TokenForge(stack.signingKey());
+        Consumer<ObjectNode> unchanged = json -> { };
+        long now = Instant.now().getEpochSecond();
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("exp \"abc\"", forge.resigned(token, unchanged, claims -> claims.put("exp", "abc")));
+        hostile.put("exp an object", forge.resigned(token, unchanged, claims -> claims.putObject("exp").put("s", 1)));
+        hostile.put("aud a number", forge.resigned(token, unchanged, claims -> claims.put("aud", 5)));
+        hostile.put("sub an array", forge.resigned(token, unchanged, claims -> claims.putArray("sub").add(userId)));
+        hostile.put("crit", forge.resigned(token, header -> header.putArray("crit").add("exp"), unchanged));
+        hostile.put("a day's lifetime", forge.resigned(token, unchanged,
+                claims -> claims.put("exp", claims.get("iat").asLong() + 86_400)));
+        hostile.put("iat an hour ahead", forge.resigned(token, unchanged,
+                claims -> claims.put("iat", now + 3600).put("exp", now + 3600 + 600)));
+        hostile.put("no iat", forge.resigned(token, unchanged, claims -> claims.remove("iat")));
+        hostile.put("5 KiB long", forge.resigned(token, unchanged, claims -> claims.put("note", "x".repeat(5000))));
+        String resignedAsIs = forge.resigned(token, unchanged, unchanged);
+        assertThat(stack.graphql().post(PROFILE, Map.of(), resignedAsIs).data().path("profile").path("id").asText())
+                .as("the real token, re-signed unchanged").isEqualTo(userId);
+        int logBefore = stack.gatewayLog().length();
+
+        hostile.forEach((name, forged) -> {
+            var response = stack.graphql().post(PROFILE, Map.of(), forged);
+            assertThat(response.errorCode()).as(name + ": " + response.body()).isEqualTo("UNAUTHENTICATED");
+        });
+
+        String logged = stack.gatewayLog().substring(logBefore);
+        assertThat(logged).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("SEVERE");
     }
 
     @Test
