@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ final class Accounts {
              ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<Map<String, Object>>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String username = "perf_" + PerfSettings.RUN_ID + "_" + i;
+                String username = "perf_" + PerfSettings.RUN_ID + "_" + NEXT_SEEDED.getAndIncrement();
                 pending.add(pool.submit(() -> signUp(http, username)));
             }
             List<Map<String, Object>> accounts = new ArrayList<>();
@@ -47,8 +48,12 @@ final class Accounts {
         return Stream.iterate(0, i -> (i + 1) % accounts.size()).map(accounts::get).iterator();
     }
 
+    private static final AtomicLong NEXT_SEEDED = new AtomicLong();
+    /** Shared by every feeder in the JVM: simulations run one after another in one JVM must not reuse a name. */
+    private static final AtomicLong NEXT_FRESH = new AtomicLong();
+
     static Iterator<Map<String, Object>> freshUsernames() {
-        return Stream.iterate(0, i -> i + 1).map(i -> {
+        return Stream.generate(NEXT_FRESH::getAndIncrement).map(i -> {
             Map<String, Object> session = new HashMap<>();
             session.put("username", "perfj_" + PerfSettings.RUN_ID + "_" + i);
             return session;

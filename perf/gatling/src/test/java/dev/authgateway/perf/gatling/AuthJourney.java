@@ -7,7 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -24,9 +23,12 @@ public class AuthJourney extends Simulation {
             .exec(http("signup").post("/graphql").body(StringBody(GraphQl.SIGNUP))
                     .check(status().is(200), jsonPath("$.errors").notExists(),
                             jsonPath("$.data.signup.accessToken").exists()))
+            // A visitor whose signup or login failed goes no further: one failure, not a cascade of follow-ups.
+            .exitHereIfFailed()
             .exec(http("login").post("/graphql").body(StringBody(GraphQl.LOGIN))
                     .check(status().is(200), jsonPath("$.errors").notExists(),
                             jsonPath("$.data.login.accessToken").saveAs("token")))
+            .exitHereIfFailed()
             .exec(ProfileCacheHit.READ_PROFILE)
             .exec(http("updateProfile").post("/graphql")
                     .header("Authorization", "Bearer #{token}")
@@ -35,15 +37,13 @@ public class AuthJourney extends Simulation {
             .exec(http("profile after update").post("/graphql")
                     .header("Authorization", "Bearer #{token}")
                     .body(StringBody(GraphQl.PROFILE))
-                    .check(status().is(200), jsonPath("$.data.profile.displayName").is("Renamed #{username}")));
+                    .check(status().is(200), jsonPath("$.data.profile.displayName").isEL("Renamed #{username}")));
 
     public AuthJourney() {
         setUp(scenario("auth journey").exec(JOURNEY).injectOpen(
                 rampUsersPerSec(1).to(PerfSettings.JOURNEYS_PER_SECOND).during(PerfSettings.RAMP),
                 constantUsersPerSec(PerfSettings.JOURNEYS_PER_SECOND).during(PerfSettings.DURATION)))
                 .protocols(ProfileCacheHit.PROTOCOL)
-                .assertions(
-                        global().failedRequests().percent().is(0.0),
-                        global().responseTime().percentile(99.0).lt(PerfSettings.P99_MS));
+                .assertions(PerfSettings.assertions());
     }
 }

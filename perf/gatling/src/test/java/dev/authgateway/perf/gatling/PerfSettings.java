@@ -1,6 +1,11 @@
 package dev.authgateway.perf.gatling;
 
 import java.time.Duration;
+import java.util.List;
+
+import io.gatling.javaapi.core.Assertion;
+
+import static io.gatling.javaapi.core.CoreDsl.global;
 
 /** What a run is pointed at and how hard it pushes, from -D system properties so one simulation fits any deployment. */
 final class PerfSettings {
@@ -18,6 +23,19 @@ final class PerfSettings {
     static final int P99_MS = Integer.getInteger("p99Ms", 50);
     static final String PASSWORD = "perf password " + System.getProperty("runId", "local");
     static final String RUN_ID = System.getProperty("runId", Long.toString(System.currentTimeMillis(), 36));
+
+    /**
+     * A smoke run (GatlingSmokeIT: a few users for a few seconds on a loaded test machine) proves only that every
+     * request of the simulation passes its checks; latency bounds are for real runs.
+     */
+    static final boolean SMOKE = Boolean.getBoolean("smoke");
+
+    /** No failed request, ever; and the p99 bound unless this is a smoke run. */
+    static List<Assertion> assertions() {
+        Assertion noFailures = global().failedRequests().percent().is(0.0);
+        return SMOKE ? List.of(noFailures)
+                : List.of(noFailures, global().responseTime().percentile(99.0).lt(P99_MS));
+    }
 
     private PerfSettings() {
     }

@@ -12,7 +12,6 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -49,8 +48,6 @@ public class ProfileCacheHit extends Simulation {
 
         setUp(readers.injectOpen(rampUsers(PerfSettings.USERS).during(PerfSettings.RAMP)))
                 .protocols(PROTOCOL)
-                .assertions(
-                        global().failedRequests().percent().is(0.0),
-                        global().responseTime().percentile(99.0).lt(PerfSettings.P99_MS));
+                .assertions(PerfSettings.assertions());
     }
 }

@@ -7,7 +7,6 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
@@ -28,8 +27,6 @@ public class Soak extends Simulation {
                 journeys.injectOpen(constantUsersPerSec(Double.parseDouble(System.getProperty("journeysPerSecond", "2")))
                         .during(duration)))
                 .protocols(ProfileCacheHit.PROTOCOL)
-                .assertions(
-                        global().failedRequests().percent().is(0.0),
-                        global().responseTime().percentile(99.0).lt(PerfSettings.P99_MS));
+                .assertions(PerfSettings.assertions());
     }
 }
