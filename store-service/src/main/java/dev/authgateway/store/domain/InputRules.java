@@ -35,7 +35,7 @@ public final class InputRules {
     static String username(String typed, List<FieldViolation> violations) {
         String username = trimmed(typed);
         int length = username.length();
-        if (HiddenCharacters.containsAny(username)) {
+        if (HiddenCharacters.containsAny(raw(typed))) {
             violations.add(new FieldViolation("username", HiddenCharacters.MESSAGE));
         } else if (length < USERNAME_MIN || length > USERNAME_MAX) {
             violations.add(new FieldViolation("username",
@@ -49,7 +49,7 @@ public final class InputRules {
 
     static String email(String typed, List<FieldViolation> violations) {
         String email = trimmed(typed);
-        if (HiddenCharacters.containsAny(email)) {
+        if (HiddenCharacters.containsAny(raw(typed))) {
             violations.add(new FieldViolation("email", HiddenCharacters.MESSAGE));
         } else if (!isValidEmail(email)) {
             violations.add(new FieldViolation("email", "must be a valid email address"));
@@ -83,7 +83,7 @@ public final class InputRules {
     /** The display name as PRECIS Nickname enforces it: spaces mapped and collapsed, NFKC, case kept. */
     static String displayName(String typed, List<FieldViolation> violations) {
         String displayName = trimmed(typed);
-        if (HiddenCharacters.containsAny(displayName)) {
+        if (HiddenCharacters.containsAny(raw(typed))) {
             violations.add(new FieldViolation("displayName", HiddenCharacters.MESSAGE));
             return displayName;
         }
@@ -146,7 +146,12 @@ public final class InputRules {
         return true;
     }
 
+    /** Without surrounding whitespace; hidden characters are checked before, so a trailing newline is refused. */
     static String trimmed(String value) {
-        return value == null ? "" : value.strip();
+        return raw(value).strip();
+    }
+
+    private static String raw(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -40,10 +40,10 @@ public final class LoginForms {
      * says nothing about whether an account exists.
      */
     public static CanonicalLogin login(String login) {
-        String typed = InputRules.trimmed(login);
-        if (HiddenCharacters.containsAny(typed)) {
+        if (login != null && HiddenCharacters.containsAny(login)) {
             throw new InvalidInputException(java.util.List.of(new FieldViolation("login", HiddenCharacters.MESSAGE)));
         }
+        String typed = InputRules.trimmed(login);
         if (typed.indexOf('@') >= 0) {
             return new CanonicalLogin(true, email(typed));
         }
