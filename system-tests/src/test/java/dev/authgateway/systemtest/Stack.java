@@ -122,6 +122,15 @@ final class Stack implements AutoCloseable {
         return ServiceProcess.start("graphql-gateway", FreePort.next(), config);
     }
 
+    /**
+     * Another gateway whose attempt counters (and ended sessions) live under a key prefix of their own inside this
+     * stack's, so a test that fails many logins from 127.0.0.1 does not use up the address allowance of the others.
+     * The caller closes it; the stack's Redis prefix, and so these keys, are removed when the stack closes.
+     */
+    ServiceProcess startGatewayWithOwnCounters(String name) throws java.io.IOException {
+        return startGatewayWith(Map.of("app.redis.key-prefix", gatewayConfig.get("app.redis.key-prefix") + name + ":"));
+    }
+
     /** A second gateway replica with the same configuration (same Redis, same signing key), started on first use. */
     synchronized GraphQlClient secondGraphql() throws java.io.IOException {
         if (secondGateway == null) {

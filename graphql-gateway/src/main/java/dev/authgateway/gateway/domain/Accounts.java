@@ -37,24 +37,42 @@ public final class Accounts {
         return startSession(user);
     }
 
-    /** Guessing is limited per account and per address; while limited, even the right password is refused. */
+    /**
+     * Guessing is limited per account and per address; while limited, even the right password is refused. The
+     * attempt is reserved on the account the store resolves the login to before the password is checked, so
+     * neither concurrency nor another spelling of the login gets past the limit.
+     */
     public AuthResult logIn(String login, String password, RequestOrigin origin) {
-        User user;
+        LoginAttempt attempt;
         try {
-            limits.checkLogin(login, origin.clientAddress());
-            user = directory.verifyCredentials(login, password);
+            LoginSubject subject = directory.resolveLogin(login);
+            attempt = limits.reserveLogin(subject.limitKey(), origin.clientAddress());
         } catch (GatewayException e) {
-            if (e.code() == ErrorCode.INVALID_CREDENTIALS) {
-                limits.loginFailed(login, origin.clientAddress());
-            }
-            if (e.code() == ErrorCode.INVALID_CREDENTIALS || e.code() == ErrorCode.RATE_LIMITED) {
-                audit.loginFailed(login, e.code(), origin);
-            }
+            auditFailure(login, e, origin);
             throw e;
         }
-        limits.loginSucceeded(login);
+        User user;
+        try {
+            user = directory.verifyCredentials(login, password);
+        } catch (GatewayException e) {
+            if (e.code() != ErrorCode.INVALID_CREDENTIALS) {
+                limits.release(attempt);
+            }
+            auditFailure(login, e, origin);
+            throw e;
+        } catch (RuntimeException e) {
+            limits.release(attempt);
+            throw e;
+        }
+        limits.loginSucceeded(attempt);
         audit.loggedIn(user, origin);
         return startSession(user);
+    }
+
+    private void auditFailure(String login, GatewayException e, RequestOrigin origin) {
+        if (e.code() == ErrorCode.INVALID_CREDENTIALS || e.code() == ErrorCode.RATE_LIMITED) {
+            audit.loginFailed(login, e.code(), origin);
+        }
     }
 
     /**

@@ -1,33 +1,40 @@
 package dev.authgateway.gateway.domain;
 
 /**
- * Limits on attempts that guess or spam: failed logins per account and per client address, signups per address.
- * Implementations keep their counts where every gateway replica sees them. Each check throws RATE_LIMITED with a
+ * Limits on attempts that guess or spam: logins per account and per client address, signups per address.
+ * Implementations keep their counts where every gateway replica sees them, and reserve an attempt atomically, so
+ * concurrent attempts can never be checked past the limit. Each reservation throws RATE_LIMITED with a
  * retry-after when a limit is reached.
  */
 public interface AttemptLimits {
 
-    void checkLogin(String login, String clientAddress);
+    /**
+     * Reserves one attempt for the account (its {@link LoginSubject#limitKey()}) and one for the address, before
+     * any password is checked; a reservation that is not given back counts as a failure.
+     */
+    LoginAttempt reserveLogin(String limitKey, String clientAddress);
 
-    void loginFailed(String login, String clientAddress);
+    /** The password matched: the account's count is cleared and the address's reservation given back. */
+    void loginSucceeded(LoginAttempt attempt);
 
-    /** A successful login clears the account's failures (not the address's). */
-    void loginSucceeded(String login);
+    /** No password was checked (bad input, a backing service failed): both reservations are given back. */
+    void release(LoginAttempt attempt);
 
     /** Counts the signup attempt and refuses it past the address's limit. */
     void signupAttempted(String clientAddress);
 
     AttemptLimits NONE = new AttemptLimits() {
         @Override
-        public void checkLogin(String login, String clientAddress) {
+        public LoginAttempt reserveLogin(String limitKey, String clientAddress) {
+            return new LoginAttempt(limitKey, clientAddress, false);
         }
 
         @Override
-        public void loginFailed(String login, String clientAddress) {
+        public void loginSucceeded(LoginAttempt attempt) {
         }
 
         @Override
-        public void loginSucceeded(String login) {
+        public void release(LoginAttempt attempt) {
         }
 
         @Override

@@ -5,6 +5,9 @@ public interface UserDirectory {
 
     User create(NewAccount account);
 
+    /** Whom a login names; no password is checked. BAD_USER_INPUT for control or invisible characters. */
+    LoginSubject resolveLogin(String login);
+
     User verifyCredentials(String login, String password);
 
     /** The user through the cache. */

@@ -1,14 +1,17 @@
 package dev.authgateway.gateway.ratelimit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.LoginAttempt;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -16,7 +19,9 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Attempt counters in Redis, shared by every gateway replica: a fixed window per key that starts with the first
- * attempt. Past the limit the key stays locked until its window ends, and the answer says when.
+ * attempt. An attempt is reserved (checked and counted in one Lua script, which Redis runs atomically) before the
+ * password is checked, so simultaneous attempts cannot all pass a check made before any of them was counted. Past
+ * the limit the key stays locked until its window ends, and the answer says when.
  *
  * <p>Fails open: if Redis cannot be reached, attempts are allowed (and logged), so an outage of the cache does not
  * lock every user out; Argon2id still makes each guess cost the attacker 30 ms of our CPU.
@@ -25,21 +30,31 @@ public final class RedisAttemptLimits implements AttemptLimits {
 
     private static final Logger LOG = Logger.getLogger(RedisAttemptLimits.class.getName());
 
-    /** KEYS: counter. ARGV: window ms. Returns the count after this attempt. */
-    private static final String COUNT = """
-            local count = redis.call('INCR', KEYS[1])
-            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return count
+    /**
+     * KEYS: counters. ARGV[1]: window ms, ARGV[1 + i]: the limit of KEYS[i]. If any counter is at its limit, returns
+     * the ms left on it and counts nothing; else counts one on every key and returns 0.
+     */
+    static final String RESERVE = """
+            for i, key in ipairs(KEYS) do
+              if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i + 1]) then
+                local left = redis.call('PTTL', key)
+                if left < 0 then
+                  redis.call('PEXPIRE', key, ARGV[1])
+                  left = tonumber(ARGV[1])
+                end
+                return left
+              end
+            end
+            for _, key in ipairs(KEYS) do
+              if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
+            end
+            return 0
             """;
 
-    /** KEYS: counters. ARGV: their limits. Returns the ms left on the first counter at its limit, or 0. */
-    private static final String LOCKED_FOR = """
-            for i, key in ipairs(KEYS) do
-              local count = tonumber(redis.call('GET', key) or '0')
-              if count >= tonumber(ARGV[i]) then
-                local left = redis.call('PTTL', key)
-                if left > 0 then return left end
-              end
+    /** KEYS: counters to give one back on; a counter whose window already ended is left alone. */
+    static final String RELEASE = """
+            for _, key in ipairs(KEYS) do
+              if redis.call('EXISTS', key) == 1 and redis.call('DECR', key) <= 0 then redis.call('DEL', key) end
             end
             return 0
             """;
@@ -55,81 +70,76 @@ public final class RedisAttemptLimits implements AttemptLimits {
     }
 
     @Override
-    public void checkLogin(String login, String clientAddress) {
-        long lockedMillis = lockedFor(List.of(accountKey(login), addressKey("login", clientAddress)),
-                policy.loginFailuresPerAccount(), policy.loginFailuresPerAddress());
-        if (lockedMillis > 0) {
+    public LoginAttempt reserveLogin(String limitKey, String clientAddress) {
+        Long lockedMillis = run(RESERVE, List.of(accountKey(limitKey), addressKey("login", clientAddress)),
+                policy.loginWindow(), policy.loginFailuresPerAccount(), policy.loginFailuresPerAddress());
+        if (lockedMillis != null && lockedMillis > 0) {
             throw GatewayException.rateLimited("too many failed logins; try again later", roundUp(lockedMillis));
         }
+        return new LoginAttempt(limitKey, clientAddress, lockedMillis != null);
     }
 
     @Override
-    public void loginFailed(String login, String clientAddress) {
-        count(accountKey(login), policy.loginWindow());
-        count(addressKey("login", clientAddress), policy.loginWindow());
-    }
-
-    @Override
-    public void loginSucceeded(String login) {
+    public void loginSucceeded(LoginAttempt attempt) {
+        if (!attempt.reserved()) {
+            return;
+        }
         try {
-            redisson.getBucket(accountKey(login), StringCodec.INSTANCE).delete();
+            redisson.getBucket(accountKey(attempt.limitKey()), StringCodec.INSTANCE).delete();
         } catch (RedisException e) {
             LOG.log(Level.WARNING, "Could not clear failed logins in Redis: " + e.getMessage());
+        }
+        run(RELEASE, List.of(addressKey("login", attempt.clientAddress())), null);
+    }
+
+    @Override
+    public void release(LoginAttempt attempt) {
+        if (attempt.reserved()) {
+            run(RELEASE, List.of(accountKey(attempt.limitKey()), addressKey("login", attempt.clientAddress())), null);
         }
     }
 
     @Override
     public void signupAttempted(String clientAddress) {
-        String key = addressKey("signup", clientAddress);
-        long lockedMillis = lockedFor(List.of(key), policy.signupsPerAddress());
-        if (lockedMillis > 0) {
+        Long lockedMillis = run(RESERVE, List.of(addressKey("signup", clientAddress)), policy.signupWindow(),
+                policy.signupsPerAddress());
+        if (lockedMillis != null && lockedMillis > 0) {
             throw GatewayException.rateLimited("too many signups from this address; try again later",
                     roundUp(lockedMillis));
         }
-        count(key, policy.signupWindow());
     }
 
-    private long lockedFor(List<Object> keys, int... limits) {
-        Object[] args = new Object[limits.length];
+    /** The script's answer, or null when Redis could not be reached (the limits fail open). */
+    private Long run(String script, List<Object> keys, Duration window, int... limits) {
+        Object[] args = new Object[limits.length + 1];
+        args[0] = window == null ? "0" : Long.toString(window.toMillis());
         for (int i = 0; i < limits.length; i++) {
-            args[i] = Integer.toString(limits[i]);
+            args[i + 1] = Integer.toString(limits[i]);
         }
         try {
-            Long left = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY, LOCKED_FOR,
+            Long answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
                     RScript.ReturnType.INTEGER, keys, args);
-            return left == null ? 0 : left;
+            return answer == null ? 0L : answer;
         } catch (RedisException e) {
             LOG.log(Level.WARNING, "Attempt limits unavailable (failing open): " + e.getMessage());
-            return 0;
+            return null;
         }
     }
 
-    private void count(String key, Duration window) {
-        try {
-            redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT,
-                    RScript.ReturnType.INTEGER, List.of(key), Long.toString(window.toMillis()));
-        } catch (RedisException e) {
-            LOG.log(Level.WARNING, "Could not count an attempt in Redis (failing open): " + e.getMessage());
-        }
-    }
-
-    /** Logins are counted per account whatever case or form (username or email) the caller typed. */
-    private String accountKey(String login) {
-        String normalized = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
-        return prefix + "login:account:{" + hash(normalized) + "}";
+    /** The account (or the canonical login that names none), hashed: keys carry no logins, which may be emails. */
+    private String accountKey(String limitKey) {
+        return prefix + "login:account:{" + hash(limitKey) + "}";
     }
 
     private String addressKey(String action, String clientAddress) {
         return prefix + action + ":address:{" + clientAddress + "}";
     }
 
-    /** Keys carry no raw logins (they may be emails). */
     private static String hash(String value) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.LoginSubject;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.NewAccount;
 import dev.authgateway.gateway.domain.User;
@@ -13,6 +14,8 @@ import dev.authgateway.proto.user.v1.CreateUserRequest;
 import dev.authgateway.proto.user.v1.EndAllSessionsRequest;
 import dev.authgateway.proto.user.v1.EndSessionRequest;
 import dev.authgateway.proto.user.v1.RefreshSessionRequest;
+import dev.authgateway.proto.user.v1.ResolveLoginRequest;
+import dev.authgateway.proto.user.v1.ResolveLoginResponse;
 import dev.authgateway.proto.user.v1.SessionResponse;
 import dev.authgateway.proto.user.v1.StartSessionRequest;
 import dev.authgateway.proto.user.v1.GetUserRequest;
@@ -60,6 +63,17 @@ public final class GrpcUserDirectory implements UserDirectory {
                     .setPassword(account.password())
                     .setDisplayName(account.displayName())
                     .build()).getUser());
+        } catch (StatusRuntimeException e) {
+            throw GrpcStatuses.toGatewayException(e);
+        }
+    }
+
+    @Override
+    public LoginSubject resolveLogin(String login) {
+        try {
+            ResolveLoginResponse resolved = storeDeadline.on(store).resolveLogin(
+                    ResolveLoginRequest.newBuilder().setLogin(login).build());
+            return new LoginSubject(resolved.getUserId(), resolved.getCanonicalLogin());
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e);
         }

@@ -55,6 +55,64 @@ class AccountsTest {
     }
 
     @Test
+    void givenALogin_thenTheAttemptIsReservedOnTheResolvedAccountBeforeThePasswordIsChecked() {
+        RecordingLimits limits = new RecordingLimits(directory.calls);
+        Accounts limited = new Accounts(directory, new FakeTokens(), limits, AuditEvents.NONE, revocations,
+                java.time.Clock.systemUTC());
+
+        limited.logIn("ADA@example.com", "correct horse", new RequestOrigin("10.0.0.1", "r1"));
+
+        assertThat(directory.calls).containsExactly("resolve:ADA@example.com",
+                "reserve:user:" + FakeDirectory.ADA.id() + "@10.0.0.1", "verify", "succeeded");
+    }
+
+    @Test
+    void givenAWrongPassword_thenTheReservationStandsAsTheFailure() {
+        RecordingLimits limits = new RecordingLimits(directory.calls);
+        directory.verifyFailure = new GatewayException(ErrorCode.INVALID_CREDENTIALS, "invalid login or password");
+
+        catchThrowableOfType(GatewayException.class, () -> new Accounts(directory, new FakeTokens(), limits,
+                AuditEvents.NONE, revocations, java.time.Clock.systemUTC())
+                .logIn("ada", "wrong", new RequestOrigin("10.0.0.1", "r1")));
+
+        assertThat(directory.calls).endsWith("verify").doesNotContain("released", "succeeded");
+    }
+
+    @Test
+    void givenTheStoreUnavailableOrABadPassword_thenTheReservationIsGivenBack() {
+        RecordingLimits limits = new RecordingLimits(directory.calls);
+        directory.verifyFailure = new GatewayException(ErrorCode.BAD_USER_INPUT, "password bad", "password");
+
+        catchThrowableOfType(GatewayException.class, () -> new Accounts(directory, new FakeTokens(), limits,
+                AuditEvents.NONE, revocations, java.time.Clock.systemUTC())
+                .logIn("ada", "bad\u0000", new RequestOrigin("10.0.0.1", "r1")));
+
+        assertThat(directory.calls).endsWith("verify", "released");
+    }
+
+    private record RecordingLimits(List<String> calls) implements AttemptLimits {
+        @Override
+        public LoginAttempt reserveLogin(String limitKey, String clientAddress) {
+            calls.add("reserve:" + limitKey + "@" + clientAddress);
+            return new LoginAttempt(limitKey, clientAddress, true);
+        }
+
+        @Override
+        public void loginSucceeded(LoginAttempt attempt) {
+            calls.add("succeeded");
+        }
+
+        @Override
+        public void release(LoginAttempt attempt) {
+            calls.add("released");
+        }
+
+        @Override
+        public void signupAttempted(String clientAddress) {
+        }
+    }
+
+    @Test
     void givenASignup_thenTheTokenIsForTheNewUser() {
         AuthResult result = accounts.signUp(new NewAccount("ada", "ada@example.com", "correct horse", "Ada"), RequestOrigin.UNKNOWN);
 
@@ -99,6 +157,7 @@ class AccountsTest {
                 Instant.parse("2026-01-01T00:00:00Z"));
         final List<String> calls = new ArrayList<>();
         int invalidationFailures;
+        GatewayException verifyFailure;
 
         @Override
         public User create(NewAccount account) {
@@ -106,7 +165,17 @@ class AccountsTest {
         }
 
         @Override
+        public LoginSubject resolveLogin(String login) {
+            calls.add("resolve:" + login);
+            return new LoginSubject(ADA.id(), login.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        @Override
         public User verifyCredentials(String login, String password) {
+            calls.add("verify");
+            if (verifyFailure != null) {
+                throw verifyFailure;
+            }
             return ADA;
         }
 

@@ -39,6 +39,7 @@ public final class Sessions {
     }
 
     public Refreshed refresh(String refreshToken) {
+        InputRules.checkToken(refreshToken);
         Instant now = clock.instant();
         byte[] hash = hash(refreshToken == null ? "" : refreshToken);
         var spent = repository.spendToken(hash, now);

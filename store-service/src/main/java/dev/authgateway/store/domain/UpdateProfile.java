@@ -8,9 +8,8 @@ import java.util.UUID;
 public record UpdateProfile(UUID userId, String displayName) {
 
     public UpdateProfile {
-        displayName = InputRules.trimmed(displayName);
         List<FieldViolation> violations = new ArrayList<>();
-        InputRules.checkDisplayName(displayName, violations);
+        displayName = InputRules.displayName(displayName, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -31,24 +31,43 @@ public final class UserAccounts {
         return repository.findById(id).orElseThrow(UserNotFoundException::new);
     }
 
-    /** Unknown login and wrong password fail alike, in the same time. */
-    public User verifyCredentials(String login, String password) {
-        String candidate = password == null ? "" : password;
-        var stored = repository.findCredentials(InputRules.trimmed(login));
-        if (stored.isEmpty()) {
-            hasher.burnEquivalentTime(candidate);
-            throw new InvalidCredentialsException();
-        }
-        if (!hasher.matches(candidate, stored.get().passwordHash())) {
-            throw new InvalidCredentialsException();
-        }
-        upgradeHashIfOutdated(stored.get(), candidate);
-        return stored.get().user();
+    /**
+     * The account a login names, if any, and the login's canonical form: what attempts are counted on before any
+     * password is checked. One indexed lookup whether or not the account exists.
+     */
+    public LoginResolution resolveLogin(String login) {
+        CanonicalLogin canonical = LoginForms.login(login);
+        return new LoginResolution(repository.findCredentials(canonical).map(found -> found.user().id()),
+                canonical.value());
     }
 
-    /** After the hash parameters were raised, each user's hash is remade at their next successful login. */
-    private void upgradeHashIfOutdated(UserRepository.StoredCredentials stored, String password) {
-        if (hasher.needsRehash(stored.passwordHash())) {
+    public record LoginResolution(java.util.Optional<UUID> userId, String canonicalLogin) {
+    }
+
+    /** Unknown login and wrong password fail alike, in the same time (as many hashes either way). */
+    public User verifyCredentials(String login, String password) {
+        CanonicalLogin canonical = LoginForms.login(login);
+        var candidates = PasswordForms.loginCandidates(password == null ? "" : password);
+        var stored = repository.findCredentials(canonical);
+        if (stored.isEmpty()) {
+            candidates.forEach(hasher::burnEquivalentTime);
+            throw new InvalidCredentialsException();
+        }
+        for (String candidate : candidates) {
+            if (hasher.matches(candidate, stored.get().passwordHash())) {
+                upgradeHashIfOutdated(stored.get(), candidates.getFirst(), !candidate.equals(candidates.getFirst()));
+                return stored.get().user();
+            }
+        }
+        throw new InvalidCredentialsException();
+    }
+
+    /**
+     * Each user's hash is remade at their next successful login after the hash parameters were raised, or when it
+     * was made from the password as typed rather than as OpaqueString enforces it.
+     */
+    private void upgradeHashIfOutdated(UserRepository.StoredCredentials stored, String password, boolean legacyForm) {
+        if (legacyForm || hasher.needsRehash(stored.passwordHash())) {
             try {
                 repository.replacePasswordHash(stored.user().id(), stored.passwordHash(), hasher.hash(password));
             } catch (StoreUnavailableException e) {

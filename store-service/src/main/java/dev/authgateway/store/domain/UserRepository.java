@@ -6,13 +6,13 @@ import java.util.UUID;
 /** Where users live. Implementations raise DuplicateUserException and StoreUnavailableException. */
 public interface UserRepository {
 
-    /** Inserts atomically; a username or email taken case-insensitively raises DuplicateUserException. */
+    /** Inserts atomically; a username or email whose canonical form is taken raises DuplicateUserException. */
     User insert(UUID id, SignUp signUp, String passwordHash);
 
     Optional<User> findById(UUID id);
 
-    /** The user and stored hash for a login, matched case-insensitively against username, or email if it has '@'. */
-    Optional<StoredCredentials> findCredentials(String login);
+    /** The user and stored hash whose canonical username (or email) is the login's. */
+    Optional<StoredCredentials> findCredentials(CanonicalLogin login);
 
     Optional<User> updateDisplayName(UUID id, String displayName);
 

@@ -8,6 +8,8 @@ import dev.authgateway.proto.user.v1.EndAllSessionsRequest;
 import dev.authgateway.proto.user.v1.EndSessionRequest;
 import dev.authgateway.proto.user.v1.EndSessionsResponse;
 import dev.authgateway.proto.user.v1.RefreshSessionRequest;
+import dev.authgateway.proto.user.v1.ResolveLoginRequest;
+import dev.authgateway.proto.user.v1.ResolveLoginResponse;
 import dev.authgateway.proto.user.v1.SessionResponse;
 import dev.authgateway.proto.user.v1.StartSessionRequest;
 import dev.authgateway.proto.user.v1.CreateUserResponse;
@@ -89,6 +91,17 @@ public final class UserStoreGrpcService extends UserStoreGrpc.UserStoreImplBase 
         answer(response, () -> GetUserResponse.newBuilder()
                 .setUser(ProtoUsers.toProto(accounts.get(userId(request.getId()))))
                 .build());
+    }
+
+    @Override
+    public void resolveLogin(ResolveLoginRequest request, StreamObserver<ResolveLoginResponse> response) {
+        answer(response, () -> {
+            var resolution = accounts.resolveLogin(request.getLogin());
+            return ResolveLoginResponse.newBuilder()
+                    .setUserId(resolution.userId().map(UUID::toString).orElse(""))
+                    .setCanonicalLogin(resolution.canonicalLogin())
+                    .build();
+        });
     }
 
     @Override

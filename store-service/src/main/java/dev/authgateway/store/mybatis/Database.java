@@ -31,7 +31,9 @@ public final class Database {
         hikari.addDataSourceProperty("connectTimeout", 2);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            Flyway.configure().dataSource(dataSource)
+                    .javaMigrations(new CanonicalLoginsMigration())
+                    .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

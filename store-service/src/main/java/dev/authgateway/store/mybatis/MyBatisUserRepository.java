@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import dev.authgateway.store.domain.CanonicalLogin;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.User;
 import dev.authgateway.store.domain.UserRepository;
@@ -46,7 +47,8 @@ public final class MyBatisUserRepository implements UserRepository {
     public User insert(UUID id, SignUp signUp, String passwordHash) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         inSession(mapper -> {
-            mapper.insert(id, signUp.username(), signUp.email(), passwordHash, signUp.displayName(), now);
+            mapper.insert(id, signUp.username(), signUp.email(), signUp.canonicalUsername(), signUp.canonicalEmail(),
+                    passwordHash, signUp.displayName(), now);
             return null;
         });
         return new User(id, signUp.username(), signUp.email(), signUp.displayName(), now, 1);
@@ -58,10 +60,10 @@ public final class MyBatisUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<StoredCredentials> findCredentials(String login) {
-        UserRow row = inSession(mapper -> login.indexOf('@') >= 0
-                ? mapper.findByEmail(login)
-                : mapper.findByUsername(login));
+    public Optional<StoredCredentials> findCredentials(CanonicalLogin login) {
+        UserRow row = inSession(mapper -> login.isEmail()
+                ? mapper.findByEmail(login.value())
+                : mapper.findByUsername(login.value()));
         return Optional.ofNullable(row).map(found -> new StoredCredentials(found.toUser(), found.passwordHash()));
     }
 

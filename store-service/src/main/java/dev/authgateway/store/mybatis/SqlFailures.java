@@ -39,6 +39,6 @@ final class SqlFailures {
     private static String fieldOf(SQLException sql) {
         String constraint = sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
                 ? psql.getServerErrorMessage().getConstraint() : null;
-        return "users_email_lower_key".equals(constraint) ? "email" : "username";
+        return CanonicalLoginsMigration.EMAIL_INDEX.equals(constraint) ? "email" : "username";
     }
 }

@@ -7,25 +7,27 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
-/** SQL for the users table. Lookups use the lower() expression indexes. */
+/** SQL for the users table. Lookups match the canonical columns (LoginForms), which the unique indexes cover. */
 public interface UserMapper {
 
     String COLUMNS = "id, username, email, display_name, created_at, version";
 
-    @Insert("INSERT INTO users (id, username, email, password_hash, display_name, created_at, updated_at, version) "
-            + "VALUES (#{id}, #{username}, #{email}, #{passwordHash}, #{displayName}, #{now}, #{now}, 1)")
+    @Insert("INSERT INTO users (id, username, email, username_canonical, email_canonical, password_hash, "
+            + "display_name, created_at, updated_at, version) VALUES (#{id}, #{username}, #{email}, "
+            + "#{usernameCanonical}, #{emailCanonical}, #{passwordHash}, #{displayName}, #{now}, #{now}, 1)")
     void insert(@Param("id") UUID id, @Param("username") String username, @Param("email") String email,
+                @Param("usernameCanonical") String usernameCanonical, @Param("emailCanonical") String emailCanonical,
                 @Param("passwordHash") String passwordHash, @Param("displayName") String displayName,
                 @Param("now") Instant now);
 
     @Select("SELECT " + COLUMNS + " FROM users WHERE id = #{id}")
     UserRow findById(@Param("id") UUID id);
 
-    @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(username) = lower(#{username})")
-    UserRow findByUsername(@Param("username") String username);
+    @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE username_canonical = #{canonical}")
+    UserRow findByUsername(@Param("canonical") String canonical);
 
-    @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE lower(email) = lower(#{email})")
-    UserRow findByEmail(@Param("email") String email);
+    @Select("SELECT " + COLUMNS + ", password_hash FROM users WHERE email_canonical = #{canonical}")
+    UserRow findByEmail(@Param("canonical") String canonical);
 
     @org.apache.ibatis.annotations.Update("UPDATE users SET password_hash = #{replacement} "
             + "WHERE id = #{id} AND password_hash = #{expected}")

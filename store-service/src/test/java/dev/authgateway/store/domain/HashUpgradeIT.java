@@ -55,6 +55,6 @@ class HashUpgradeIT {
     }
 
     private String storedHash() {
-        return repository.findCredentials("ada").orElseThrow().passwordHash();
+        return repository.findCredentials(LoginForms.login("ada")).orElseThrow().passwordHash();
     }
 }

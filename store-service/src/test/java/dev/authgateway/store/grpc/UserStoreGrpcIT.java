@@ -63,6 +63,40 @@ class UserStoreGrpcIT {
     }
 
     @Test
+    void givenEverySpellingOfAnAccount_thenResolveLoginNamesTheSameAccount() {
+        User created = create("rtiResolve", "RtiResolve@Example.com");
+
+        for (String spelling : List.of("rtiresolve", "RT\u0130RESOLVE", "\uff52\uff54\uff49resolve",
+                "rtiresolve@example.com", "RT\u0130RESOLVE@EXAMPLE.COM")) {
+            assertThat(resolve(spelling).getUserId()).as(spelling).isEqualTo(created.getId());
+        }
+        assertThat(verify("RT\u0130RESOLVE", PASSWORD)).isEqualTo(created);
+    }
+
+    @Test
+    void givenAnUnknownLogin_thenNoAccountButACanonicalFormSharedByItsSpellings() {
+        var unknown = resolve("Nobody_Here");
+
+        assertThat(unknown.getUserId()).isEmpty();
+        assertThat(unknown.getCanonicalLogin()).isEqualTo("nobody_here").isEqualTo(resolve("NOBODY_HERE")
+                .getCanonicalLogin());
+    }
+
+    @Test
+    void givenANulOrInvisibleCharacterInALogin_thenInvalidArgumentNamingLoginOrPasswordNotInternal() throws Exception {
+        for (String login : List.of("a\u0000b", "ada\u200B", "ada\u202E@example.com")) {
+            StatusRuntimeException resolved = failure(() -> resolve(login));
+            StatusRuntimeException verified = failure(() -> verify(login, PASSWORD));
+
+            assertThat(resolved.getStatus().getCode()).as(login).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(violatedFields(resolved)).as(login).containsExactly("login");
+            assertThat(violatedFields(verified)).as(login).containsExactly("login");
+        }
+        StatusRuntimeException password = failure(() -> verify("ada", "correct\u0000horse"));
+        assertThat(violatedFields(password)).containsExactly("password");
+    }
+
+    @Test
     void givenATakenUsernameOrEmail_thenAlreadyExistsNamingTheFieldAndNoSecondRow() throws Exception {
         create("Dorothy", "dorothy@example.com");
 
@@ -163,6 +197,11 @@ class UserStoreGrpcIT {
     private static User create(String username, String email) {
         return DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
                 .setUsername(username).setEmail(email).setPassword(PASSWORD).setDisplayName(username).build()).getUser();
+    }
+
+    private static dev.authgateway.proto.user.v1.ResolveLoginResponse resolve(String login) {
+        return DEADLINE.on(store).resolveLogin(
+                dev.authgateway.proto.user.v1.ResolveLoginRequest.newBuilder().setLogin(login).build());
     }
 
     private static User verify(String login, String password) {

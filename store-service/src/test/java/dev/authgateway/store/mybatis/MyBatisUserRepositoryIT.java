@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgateway.store.domain.DuplicateUserException;
+import dev.authgateway.store.domain.LoginForms;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.User;
 import dev.authgateway.store.testing.TestDatabase;
@@ -43,15 +44,15 @@ class MyBatisUserRepositoryIT {
         User inserted = insert("Ada_Lovelace", "Ada@Example.com");
 
         assertThat(repository.findById(inserted.id())).contains(inserted);
-        assertThat(repository.findCredentials("ada_lovelace")).get()
+        assertThat(repository.findCredentials(LoginForms.login("ada_lovelace"))).get()
                 .satisfies(found -> {
                     assertThat(found.user()).isEqualTo(inserted);
                     assertThat(found.passwordHash()).isEqualTo("hash-of-Ada_Lovelace");
                 });
-        assertThat(repository.findCredentials("ADA@EXAMPLE.COM")).get()
+        assertThat(repository.findCredentials(LoginForms.login("ADA@EXAMPLE.COM"))).get()
                 .extracting(found -> found.user().id()).isEqualTo(inserted.id());
         assertThat(repository.findById(UUID.randomUUID())).isEmpty();
-        assertThat(repository.findCredentials("nobody")).isEmpty();
+        assertThat(repository.findCredentials(LoginForms.login("nobody"))).isEmpty();
     }
 
     @Test
@@ -62,7 +63,7 @@ class MyBatisUserRepositoryIT {
                 () -> insert("GRACE", "other-grace@example.com"));
 
         assertThat(error.field()).isEqualTo("username");
-        assertThat(repository.findCredentials("other-grace@example.com")).isEmpty();
+        assertThat(repository.findCredentials(LoginForms.login("other-grace@example.com"))).isEmpty();
     }
 
     @Test

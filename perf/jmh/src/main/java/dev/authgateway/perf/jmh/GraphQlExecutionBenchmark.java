@@ -12,6 +12,7 @@ import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.domain.NewAccount;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.User;
+import dev.authgateway.gateway.domain.LoginSubject;
 import dev.authgateway.gateway.domain.UserDirectory;
 import dev.authgateway.gateway.graphql.GraphQlEndpoints;
 import graphql.ExecutionInput;
@@ -60,6 +61,11 @@ public class GraphQlExecutionBenchmark {
         @Override
         public User create(NewAccount account) {
             return ADA;
+        }
+
+        @Override
+        public LoginSubject resolveLogin(String login) {
+            return new LoginSubject(ADA.id(), login);
         }
 
         @Override
