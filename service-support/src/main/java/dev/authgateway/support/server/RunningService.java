@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import dev.authgateway.support.http.HttpServers;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -35,15 +34,6 @@ public final class RunningService implements AutoCloseable {
     /** The HTTP port: the gateway's API, or a gRPC service's /observe endpoints. */
     public int port() {
         return http.port();
-    }
-
-    /**
-     * Where {@code /observe/*} is served: the {@value HttpServers#MANAGEMENT_SOCKET} socket where the service has one
-     * (the gateway), else the HTTP port (a gRPC service's HTTP listener serves nothing else).
-     */
-    public int managementPort() {
-        int management = http.port(HttpServers.MANAGEMENT_SOCKET);
-        return management == -1 ? http.port() : management;
     }
 
     /** The gRPC port of a gRPC service. */
