@@ -19,7 +19,7 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 final class CanonicalPaths implements Filter {
 
-    private static final Pattern CANONICAL = Pattern.compile("(/(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+)*/?");
+    private static final Pattern CANONICAL = Pattern.compile("/|(/(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+)+/?");
 
     static boolean canonical(String rawPath) {
         return CANONICAL.matcher(rawPath).matches();
