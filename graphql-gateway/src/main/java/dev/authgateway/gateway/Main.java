@@ -22,6 +22,7 @@ import dev.authgateway.gateway.storeclient.GrpcUserDirectory;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.grpc.GrpcHealth;
+import dev.authgateway.support.http.HttpServers;
 import dev.authgateway.support.redis.RedisClients;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
@@ -64,10 +65,8 @@ public final class Main {
                     attemptLimits(redisson, app), audit, revocations(redisson, app, jwt), Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
-            WebServer server = WebServer.builder()
-                    .config(root.get("server"))
+            WebServer server = HttpServers.builder(root.get("server"), routing)
                     .addFeature(observe(store, cache))
-                    .addRouting(routing)
                     .build()
                     .start();
             return new RunningService(server, List.of(redisson::shutdown,
@@ -111,9 +110,11 @@ public final class Main {
         return cacheSize > 0 ? new CachedAccessTokens(tokens, Clock.systemUTC(), cacheSize) : tokens;
     }
 
+    /** Health and metrics on the management socket only; the API port answers 404 for /observe. */
     private static ObserveFeature observe(ManagedChannel store, ManagedChannel cache) {
         CallDeadline probe = new CallDeadline(Duration.ofSeconds(1));
         return ObserveFeature.builder()
+                .sockets(List.of(HttpServers.MANAGEMENT_SOCKET))
                 .addObserver(HealthObserver.builder()
                         .details(true)
                         .useSystemServices(false)

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OCI images Jib wrote with {@code -Pimages} (target/jib-image.tar of each service): run as a non-root user,
- * the JVM sized from the container's memory, the service's ports, and the application in its layers. Then the
+ * the JVM sized from the container's memory, the service's ports (the API and the management port of /observe),
+ * and the application in its layers. Then the
  * layers are unpacked and the image's own entrypoint started, as user 65532, with this machine's JDK standing in for
  * the base image's: the service must come up live. Runs only in that profile, which {@code ops/stack test} turns on.
  */
@@ -26,7 +27,7 @@ class ImageIT {
     @CsvSource({
             "store-service, dev.authgateway.store.Main, 9091, 8091, app/resources/db/migration",
             "cache-service, dev.authgateway.cache.Main, 9092, 8092, app/resources/application.yaml",
-            "graphql-gateway, dev.authgateway.gateway.Main, 8080, 8080, app/resources/graphiql/vendor/graphiql/graphiql.min.js"})
+            "graphql-gateway, dev.authgateway.gateway.Main, 8080, 8090, app/resources/graphiql/vendor/graphiql/graphiql.min.js"})
     void theImageRunsTheServiceAsNonRootWithContainerSizedMemoryAndStartsLive(String service, String mainClass, String mainPort,
                                                                  String observePort, String expectedFile)
             throws Exception {
@@ -64,6 +65,7 @@ class ImageIT {
             makeReadableByAll(root);
 
             int httpPort = FreePort.next();
+            int observePort = service.equals("graphql-gateway") ? FreePort.next() : httpPort;
             List<String> command = new ArrayList<>(runAsImageUser());
             for (String part : entrypoint) {
                 command.add(switch (part) {
@@ -74,6 +76,10 @@ class ImageIT {
             }
             command.addAll(command.size() - 1, List.of("-Dserver.host=127.0.0.1", "-Dserver.port=" + httpPort,
                     "-Dgrpc.port=" + FreePort.next(), "-Djava.io.tmpdir=/tmp"));
+            if (observePort != httpPort) {
+                command.addAll(command.size() - 1, List.of("-Dserver.sockets.0.host=127.0.0.1",
+                        "-Dserver.sockets.0.port=" + observePort));
+            }
             if (service.equals("store-service")) {
                 database.config().forEach((key, value) -> command.add(command.size() - 1, "-D" + key + "=" + value));
             }
@@ -81,7 +87,7 @@ class ImageIT {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 Eventually.within(java.time.Duration.ofSeconds(60), service + " live or exited",
-                        () -> !process.isAlive() || liveStatus(httpPort) == 200);
+                        () -> !process.isAlive() || liveStatus(observePort) == 200);
                 assertThat(process.isAlive()).as(service + " started from its image exited:\n" + tail(log)).isTrue();
             } finally {
                 process.destroyForcibly().waitFor();

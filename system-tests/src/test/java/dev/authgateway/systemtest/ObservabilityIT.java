@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A caller's W3C trace context reaches every service's log, and each service exports request counts by code and
- * latency histograms at /observe/metrics.
+ * latency histograms at /observe/metrics, on its management port (for the gateway, not the API port).
  */
 @ExtendWith(StackExtension.class)
 class ObservabilityIT {
@@ -83,6 +83,18 @@ class ObservabilityIT {
                 .contains("db_pool_connections{scope=\"application\",state=\"active\"");
         String cache = get(urls.get(2));
         assertThat(cache).contains("cache_redis_breaker_open").contains("cache_hits_total");
+    }
+
+    @Test
+    void givenTheGatewaysApiPort_thenObserveIsNotThereButOnTheManagementPort(Stack stack) throws Exception {
+        for (String path : List.of("/observe/metrics", "/observe/health/ready", "/observe/health/live")) {
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as(path).isEqualTo(404);
+            assertThat(api.body()).as(path).contains("\"code\":\"NOT_FOUND\"");
+        }
+        assertThat(get(stack.metricsUrls().get(0))).contains("http_server_calls_total");
+        assertThat(stack.metricsUrls().get(0)).doesNotStartWith(stack.gatewayUrl());
     }
 
     private static String newTraceId() {

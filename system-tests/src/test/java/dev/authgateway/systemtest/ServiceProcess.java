@@ -19,21 +19,29 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
+    /** Services whose HTTP API has a management socket of its own for /observe (the others' HTTP port is one). */
+    private static final java.util.Set<String> WITH_MANAGEMENT_SOCKET = java.util.Set.of("graphql-gateway");
+
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
     private final boolean tls;
 
-    private ServiceProcess(String name, int port, Path log, Process process, boolean tls) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process, boolean tls) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
         this.tls = tls;
     }
 
-    /** Starts a module's jar with its HTTP port (health, and the API for the gateway) and extra properties. */
+    /**
+     * Starts a module's jar with its HTTP port (the gateway's API; a gRPC service's health and metrics) and extra
+     * properties; the gateway's management socket gets a free port of its own.
+     */
     static ServiceProcess start(String module, int port, Map<String, String> properties) throws IOException {
         Path root = RepoRoot.path();
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
@@ -45,6 +53,12 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-Dserver.host=127.0.0.1");
         command.add("-Dserver.port=" + port);
+        int managementPort = port;
+        if (WITH_MANAGEMENT_SOCKET.contains(module)) {
+            managementPort = FreePort.next();
+            command.add("-Dserver.sockets.0.host=127.0.0.1");
+            command.add("-Dserver.sockets.0.port=" + managementPort);
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -57,7 +71,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         boolean tls = properties.keySet().stream().anyMatch(key -> key.startsWith("server.tls."));
-        ServiceProcess service = new ServiceProcess(module, port, log, process, tls);
+        ServiceProcess service = new ServiceProcess(module, port, managementPort, log, process, tls);
         service.awaitReady();
         return service;
     }
@@ -74,6 +88,21 @@ final class ServiceProcess implements AutoCloseable {
         return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** Where /observe/* is served: the gateway's management socket (plain HTTP: server.tls is the API's), else the
+     *  HTTP port. */
+    String managementUrl() {
+        return managementPort == port ? baseUrl() : "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The process id, to read the service's heap from outside. */
+    long pid() {
+        return process.pid();
+    }
+
     private void awaitReady() throws IOException {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         try (HttpClient http = probeClient()) {
@@ -83,7 +112,7 @@ final class ServiceProcess implements AutoCloseable {
                 }
                 try {
                     HttpResponse<Void> response = http.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl() + "/observe/health/ready"))
+                            HttpRequest.newBuilder(URI.create(managementUrl() + "/observe/health/ready"))
                                     .timeout(Duration.ofSeconds(2)).build(),
                             HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 200) {

@@ -143,6 +143,25 @@ final class Stack implements AutoCloseable {
         return gateway.baseUrl();
     }
 
+    /** The gateway's API port (HTTP) and its management port (/observe), for raw-socket tests. */
+    int gatewayPort() {
+        return gateway.port();
+    }
+
+    int gatewayManagementPort() {
+        return gateway.managementPort();
+    }
+
+    /** The management (HTTP, /observe) ports of the store-service and the cache-service, in that order. */
+    List<Integer> grpcServiceManagementPorts() {
+        return List.of(store.managementPort(), cache.managementPort());
+    }
+
+    /** The gateway's process id, to read its heap from outside. */
+    long gatewayPid() {
+        return gateway.pid();
+    }
+
     /** Everything the (first) gateway has logged so far. */
     String gatewayLog() throws java.io.IOException {
         return Files.readString(gateway.logFile());
@@ -160,13 +179,13 @@ final class Stack implements AutoCloseable {
 
     /** The store-service's readiness and liveness endpoints, in that order. */
     List<String> storeHealthUrls() {
-        return List.of(store.baseUrl() + "/observe/health/ready", store.baseUrl() + "/observe/health/live");
+        return List.of(store.managementUrl() + "/observe/health/ready", store.managementUrl() + "/observe/health/live");
     }
 
     /** The Prometheus metrics of the gateway, the store-service and the cache-service, in that order. */
     List<String> metricsUrls() {
-        return List.of(gateway.baseUrl() + "/observe/metrics", store.baseUrl() + "/observe/metrics",
-                cache.baseUrl() + "/observe/metrics");
+        return List.of(gateway.managementUrl() + "/observe/metrics", store.managementUrl() + "/observe/metrics",
+                cache.managementUrl() + "/observe/metrics");
     }
 
     SigningKey signingKey() {

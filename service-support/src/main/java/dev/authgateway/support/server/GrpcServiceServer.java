@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.authgateway.support.http.HttpServers;
 import dev.authgateway.support.observe.GrpcServerTelemetry;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -20,6 +21,7 @@ import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -27,7 +29,8 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 /**
  * A gRPC service's two listeners: grpc-java's Netty server for the gRPC services and {@code grpc.health.v1.Health}
  * (config {@code grpc.host}, {@code grpc.port}), and a Helidon WebServer for {@code /observe/health/{live,ready}}
- * and {@code /observe/metrics} (config {@code server.*}). Port 0 picks a free port.
+ * and {@code /observe/metrics} (config {@code server.*}, built by {@link HttpServers}). The HTTP listener is the
+ * service's management port: it serves nothing else, the API is gRPC. Port 0 picks a free port.
  *
  * <p>Not Helidon's own gRPC server: in 4.2.0 it cannot send trailers carrying binary metadata (so no
  * {@code google.rpc} error details), garbles request metadata, and on a failed call logs the raw request bytes,
@@ -74,8 +77,7 @@ public final class GrpcServiceServer {
         Server grpc = startGrpc(root.get("grpc"), handlers);
         try {
             HealthObserver health = healthObserver();
-            WebServer http = WebServer.builder()
-                    .config(root.get("server"))
+            WebServer http = HttpServers.builder(root.get("server"), HttpRouting.builder())
                     .addFeature(ObserveFeature.builder()
                             .addObserver(health)
                             .addObserver(MetricsObserver.create())

@@ -32,7 +32,7 @@ class GrpcServiceServerTest {
     @BeforeEach
     void start() {
         Config config = Config.just(ConfigSources.create(Map.of(
-                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0")));
+                "server.port", "0", "server.host", "127.0.0.1", "server.max-payload-size", "4096", "grpc.port", "0")));
         server = GrpcServiceServer.builder()
                 .readiness(HealthChecks.readiness("dependency", dependencyUp::get))
                 .start(config, List.of());

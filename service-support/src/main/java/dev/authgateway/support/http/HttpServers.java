@@ -1,0 +1,72 @@
+package dev.authgateway.support.http;
+
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.ListenerConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+
+/**
+ * Every HTTP listener of the services, built from a {@code server} config node the same way:
+ * <ul>
+ *   <li>{@code max-payload-size} (bytes; a larger body gets 413 whatever its framing) is never unlimited: -1 fails
+ *       start-up, and a config without it (the in-process tests' maps; every application.yaml sets it) gets
+ *       {@value #DEFAULT_MAX_PAYLOAD}; a named socket without its own gets the default socket's;</li>
+ *   <li>HTTP/1.1 connections read chunk lines through {@link ChunkLines} (bounded, extensions allowed, a chunk over
+ *       the limit refused before it is read);</li>
+ *   <li>requests refused before routing get a typed JSON body ({@link JsonDirectHandler});</li>
+ *   <li>each routing admits canonical paths only ({@link CanonicalPaths}) and answers HEAD without a body
+ *       ({@link HeadWithoutBody}).</li>
+ * </ul>
+ * The management socket, {@value #MANAGEMENT_SOCKET}, serves {@code /observe/*} apart from the API where a service
+ * has an API over HTTP (the gateway); it is configured under {@code server.sockets}.
+ */
+public final class HttpServers {
+
+    /** The name of the socket that serves health and metrics apart from the API. */
+    public static final String MANAGEMENT_SOCKET = "admin";
+
+    static final long DEFAULT_MAX_PAYLOAD = 65_536;
+
+    private HttpServers() {
+    }
+
+    /** A server builder for {@code server} whose default socket serves {@code routing}; features are the caller's. */
+    public static WebServerConfig.Builder builder(Config server, HttpRouting.Builder routing) {
+        long maxPayload = server.get("max-payload-size").asLong().orElse(DEFAULT_MAX_PAYLOAD);
+        if (maxPayload < 0) {
+            throw new IllegalStateException(server.get("max-payload-size").key() + " must be a number of bytes: "
+                    + "an unlimited body lets one request fill the heap");
+        }
+        WebServerConfig.Builder builder = WebServer.builder().config(server).maxPayloadSize(maxPayload);
+        builder.addConnectionSelector(new GuardedHttp1(http1(builder.protocols())))
+                .directHandlers(JsonDirectHandler.forEveryEvent())
+                .routing(guarded(routing));
+        for (Map.Entry<String, ListenerConfig> socket : Map.copyOf(builder.sockets()).entrySet()) {
+            ListenerConfig named = socket.getValue();
+            builder.putSocket(socket.getKey(), ListenerConfig.builder()
+                    .from(named)
+                    .maxPayloadSize(named.maxPayloadSize() < 0 ? maxPayload : named.maxPayloadSize())
+                    .addConnectionSelector(new GuardedHttp1(http1(named.protocols())))
+                    .directHandlers(JsonDirectHandler.forEveryEvent())
+                    .build());
+            builder.routing(socket.getKey(), HttpServers::guarded);
+        }
+        return builder;
+    }
+
+    private static HttpRouting.Builder guarded(HttpRouting.Builder routing) {
+        return routing.addFilter(new HeadWithoutBody()).addFilter(new CanonicalPaths());
+    }
+
+    private static Http1Config http1(java.util.List<io.helidon.webserver.spi.ProtocolConfig> protocols) {
+        return protocols.stream()
+                .filter(Http1Config.class::isInstance)
+                .map(Http1Config.class::cast)
+                .findFirst()
+                .orElseGet(Http1Config::create);
+    }
+}
