@@ -1,7 +1,11 @@
 package dev.authgateway.systemtest;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +50,32 @@ class AbuseIT {
     @Test
     void givenAnExpensiveQuery_thenQueryTooComplex(Stack stack) {
         assertRefused(stack, "{ profile { " + "id ".repeat(300) + "} }", "QUERY_TOO_COMPLEX");
+    }
+
+    @Test
+    void givenFragmentsThatEachSpreadTheNextTwice98LevelsDeep_thenQueryTooComplexWithinSeconds(Stack stack)
+            throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String name = "Q" + UUID.randomUUID().toString().replace("-", ""); // a new document: no cache hit
+            StringBuilder document = new StringBuilder("query ").append(name).append(" { ...F0 }");
+            for (int level = 0; level < 98; level++) {
+                document.append(" fragment F").append(level).append(" on Query { ...F").append(level + 1)
+                        .append(" ...F").append(level + 1).append(" }");
+            }
+            document.append(" fragment F98 on Query { __typename }");
+            String body = new ObjectMapper().writeValueAsString(
+                    Map.of("query", document.toString(), "operationName", name));
+
+            var response = stack.graphql().raw(stack.graphql().request("/graphql")
+                    .timeout(Duration.ofSeconds(3)) // before: 2^98 spreads walked, no answer
+                    .header("Content-Type", "application/json")
+                    .header("Accept", GraphQlClient.GRAPHQL_RESPONSE)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.errorCode()).as(response.body()).isEqualTo("QUERY_TOO_COMPLEX");
+            assertThat(response.json().has("data")).isFalse();
+        }
     }
 
     @Test

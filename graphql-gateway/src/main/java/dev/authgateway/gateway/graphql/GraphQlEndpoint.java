@@ -97,7 +97,7 @@ public final class GraphQlEndpoint implements HttpService {
         GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(
                 query.first("query").orElse(null), query.first("operationName").orElse(null),
                 query.first("variables").orElse(null), query.first("extensions").orElse(null), JSON);
-        if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName())) {
+        if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName(), parserOptions)) {
             throw new HttpProblem(405, "METHOD_NOT_ALLOWED", "mutations must be sent with POST", "POST");
         }
         return GraphQlRequest.Received.single(graphQlRequest);
@@ -138,7 +138,6 @@ public final class GraphQlEndpoint implements HttpService {
                 .variables(request.variables())
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
-                    context.of(ParserOptions.class, parserOptions);
                     context.of(Caller.ORIGIN, origin);
                     if (authorization != null) {
                         context.of(Caller.AUTHORIZATION, authorization);

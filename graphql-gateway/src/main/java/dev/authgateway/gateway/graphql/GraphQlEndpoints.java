@@ -26,7 +26,7 @@ public final class GraphQlEndpoints {
 
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
         QueryLimits limits = QueryLimits.from(graphqlConfig);
-        LimitedDocuments documents = new LimitedDocuments(limits,
+        LimitedDocuments documents = new LimitedDocuments(limits, AnalysisLimits.from(graphqlConfig),
                 graphqlConfig.get("document-cache-size").asInt().orElse(1000));
         return new GraphQlEndpoint(build(accounts, tokens, documents), documents.parserOptions(), limits,
                 schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
@@ -34,7 +34,8 @@ public final class GraphQlEndpoints {
 
     /** The executable schema with the default limits; documentCacheSize 0 parses and validates every request. */
     public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, int documentCacheSize) {
-        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(Config.empty()), documentCacheSize));
+        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(Config.empty()),
+                AnalysisLimits.from(Config.empty()), documentCacheSize));
     }
 
     private static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {

@@ -6,6 +6,8 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 
 /** What a document asks for, read before execution. */
 final class Operations {
@@ -13,11 +15,15 @@ final class Operations {
     private Operations() {
     }
 
-    /** Whether the operation that would run is a mutation; false for a document that does not parse. */
-    static boolean isMutation(String query, String operationName) {
+    /**
+     * Whether the operation that would run is a mutation; false for a document that does not parse within the
+     * options (execution refuses it then with its own code).
+     */
+    static boolean isMutation(String query, String operationName, ParserOptions options) {
         Document document;
         try {
-            document = Parser.parse(query);
+            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options)
+                    .build());
         } catch (InvalidSyntaxException e) {
             return false;
         }

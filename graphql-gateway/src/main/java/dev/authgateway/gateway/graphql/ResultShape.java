@@ -63,9 +63,7 @@ final class ResultShape {
         }
         ErrorClassification classification = error.getErrorType();
         if (classification == ErrorType.InvalidSyntax) {
-            // graphql-java cancels parsing past ParserOptions.maxTokens with this message and no other marker
-            return error.getMessage() != null && error.getMessage().contains("tokens have been presented")
-                    ? "TOO_MANY_TOKENS" : "GRAPHQL_PARSE_FAILED";
+            return "GRAPHQL_PARSE_FAILED"; // a parse cancelled at the parser's limits is refused before (LimitedDocuments)
         }
         if (classification == ErrorType.ValidationError) {
             return "GRAPHQL_VALIDATION_FAILED";

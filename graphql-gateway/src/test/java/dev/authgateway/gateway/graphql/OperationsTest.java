@@ -1,18 +1,37 @@
 package dev.authgateway.gateway.graphql;
 
+import java.time.Duration;
+
+import graphql.parser.ParserOptions;
+import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class OperationsTest {
 
+    private static final ParserOptions OPTIONS = AnalysisLimits.from(Config.empty()).parserOptions(1000);
+
     @Test
     void givenDocuments_thenMutationsAreRecognisedByTheOperationThatWouldRun() {
-        assertThat(Operations.isMutation("mutation { login(input: {login: \"a\", password: \"b\"}) { accessToken } }", null))
+        assertThat(isMutation("mutation { login(input: {login: \"a\", password: \"b\"}) { accessToken } }", null))
                 .isTrue();
-        assertThat(Operations.isMutation("{ profile { id } }", null)).isFalse();
-        assertThat(Operations.isMutation("query Q { profile { id } } mutation M { x }", "M")).isTrue();
-        assertThat(Operations.isMutation("query Q { profile { id } } mutation M { x }", "Q")).isFalse();
-        assertThat(Operations.isMutation("{ not closed", null)).isFalse();
+        assertThat(isMutation("{ profile { id } }", null)).isFalse();
+        assertThat(isMutation("query Q { profile { id } } mutation M { x }", "M")).isTrue();
+        assertThat(isMutation("query Q { profile { id } } mutation M { x }", "Q")).isFalse();
+        assertThat(isMutation("{ not closed", null)).isFalse();
+    }
+
+    @Test
+    void givenAMutationPastTheParsersLimits_thenNotReadAsOne_executionRefusesItWithItsOwnCode() {
+        String longMutation = "mutation { logout " + "__typename ".repeat(20_000) + "}";
+
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(1), () -> isMutation(longMutation, null))).isFalse();
+        assertThat(isMutation("mutation " + HostileDocuments.nested("a", 300).substring(1), null)).isFalse();
+    }
+
+    private static boolean isMutation(String document, String operationName) {
+        return Operations.isMutation(document, operationName, OPTIONS);
     }
 }

@@ -1,0 +1,70 @@
+package dev.authgateway.gateway.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStrategyParameters;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+/**
+ * What the gateway does with a document before any field runs, alone: whether a GET would be a mutation, then its
+ * document provider (parse, limit checks) and graphql-java's parse and validation, with execution replaced by
+ * nothing. The schema, provider and limits are the gateway's own, from the given configuration.
+ */
+final class PreExecution {
+
+    private static final ExecutionResult NOTHING = ExecutionResult.newExecutionResult().data(Map.of()).build();
+
+    private final GraphQL graphql;
+    private final LimitedDocuments documents;
+
+    private PreExecution(Config graphqlConfig) {
+        documents = new LimitedDocuments(QueryLimits.from(graphqlConfig), AnalysisLimits.from(graphqlConfig), 0);
+        NoExecution none = new NoExecution();
+        graphql = GraphQlEndpoints.graphQl(null, null, 0).transform(builder -> builder
+                .preparsedDocumentProvider(documents)
+                .queryExecutionStrategy(none)
+                .mutationExecutionStrategy(none)
+                .subscriptionExecutionStrategy(none));
+    }
+
+    /** With the defaults of application.yaml: introspection off. */
+    static PreExecution defaults() {
+        return new PreExecution(Config.empty());
+    }
+
+    static PreExecution withIntrospection() {
+        return new PreExecution(Config.just(ConfigSources.create(Map.of("introspection", "true"))));
+    }
+
+    /** The codes of the errors the document is answered with; none when it would execute. */
+    List<String> codes(String document, String operationName) {
+        Operations.isMutation(document, operationName, documents.parserOptions());
+        ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput()
+                .query(document).operationName(operationName).build());
+        List<String> codes = new ArrayList<>();
+        Object errors = ResultShape.of(result).get("errors");
+        if (errors instanceof List<?> list) {
+            for (Object error : list) {
+                codes.add((String) ((Map<?, ?>) ((Map<?, ?>) error).get("extensions")).get("code"));
+            }
+        }
+        return codes;
+    }
+
+    private static final class NoExecution extends AsyncExecutionStrategy {
+        @Override
+        public CompletableFuture<ExecutionResult> execute(ExecutionContext context,
+                                                          ExecutionStrategyParameters parameters) {
+            return CompletableFuture.completedFuture(NOTHING);
+        }
+    }
+}
