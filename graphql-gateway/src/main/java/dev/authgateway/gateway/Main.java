@@ -66,6 +66,7 @@ public final class Main {
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = WebServer.builder()
                     .config(root.get("server"))
+                    .directHandlers(SecurityHeaders.directHandlers(tls(root.get("server.tls"))))
                     .addFeature(observe(store, cache))
                     .addRouting(routing)
                     .build()
@@ -82,12 +83,18 @@ public final class Main {
 
     public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
-        routing.addFilter(new HttpTelemetry())
+        routing.addFilter(new SecurityHeaders())
+                .addFilter(new HttpTelemetry())
                 .register("/graphql", CorsPolicy.from(app.get("cors")),
                         GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
         GraphiqlPage.register(routing, app.get("graphiql"));
+    }
+
+    /** Whether Helidon's server.tls is configured (and not switched off), as GatewayTlsIT runs the gateway. */
+    private static boolean tls(Config serverTls) {
+        return serverTls.exists() && serverTls.get("enabled").asBoolean().orElse(true);
     }
 
     /** Failed logins and signups are counted in Redis, shared by every replica, unless app.attempt-limits.enabled is false. */
