@@ -149,6 +149,11 @@ final class Stack implements AutoCloseable {
         return Files.readString(cache.logFile());
     }
 
+    /** The log files of the (first) gateway, the store-service and the cache-service, in that order. */
+    List<Path> logFiles() {
+        return List.of(gateway.logFile(), store.logFile(), cache.logFile());
+    }
+
     /** The store-service's readiness and liveness endpoints, in that order. */
     List<String> storeHealthUrls() {
         return List.of(store.baseUrl() + "/observe/health/ready", store.baseUrl() + "/observe/health/live");
