@@ -70,7 +70,6 @@ final class GraphiqlPage {
             return;
         }
         response.header(HeaderNames.create("Content-Security-Policy"), CONTENT_SECURITY_POLICY)
-                .header(HeaderNames.create("X-Content-Type-Options"), "nosniff")
                 .header(HeaderNames.ETAG, asset.etag())
                 .header(HeaderValues.CACHE_NO_CACHE);
         if (request.headers().value(HeaderNames.IF_NONE_MATCH).filter(asset.etag()::equals).isPresent()) {

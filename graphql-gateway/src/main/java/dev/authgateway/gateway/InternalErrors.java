@@ -1,8 +1,6 @@
 package dev.authgateway.gateway;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
+import dev.authgateway.support.observe.RateLimitedLog;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -12,11 +10,13 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Whatever escapes a handler. Helidon's own client errors (a path no route serves: 404 NOT_FOUND) keep their status
- * with a typed body; anything else is logged here and answered as a bare INTERNAL error, never with its message.
+ * with a typed body and are not logged; anything else is a fault of the gateway's, logged here with its stack trace
+ * (within a per-minute budget per exception class, so no client can flood the log) and answered as a bare INTERNAL
+ * error, never with its message.
  */
 final class InternalErrors implements ErrorHandler<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(InternalErrors.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(InternalErrors.class);
 
     @Override
     public void handle(ServerRequest request, ServerResponse response, Throwable failure) {
@@ -25,7 +25,8 @@ final class InternalErrors implements ErrorHandler<Throwable> {
             send(response, http.status(), notFound ? "no such path" : "bad request", notFound ? "NOT_FOUND" : "BAD_REQUEST");
             return;
         }
-        LOG.log(Level.SEVERE, "Unhandled failure on " + request.prologue().method() + " " + request.path().path(), failure);
+        LOG.fault("unhandled " + failure.getClass().getName(),
+                "Unhandled failure on " + request.prologue().method() + " " + request.path().path(), failure);
         send(response, Status.INTERNAL_SERVER_ERROR_500, "internal error", "INTERNAL");
     }
 

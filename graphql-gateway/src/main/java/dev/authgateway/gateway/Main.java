@@ -66,6 +66,8 @@ public final class Main {
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)
+                    .directHandlers(SecurityHeaders.directHandlers(tls(root.get("server.tls")),
+                            HttpServers.typedErrorAnswers()))
                     .addFeature(observe(store, cache))
                     .build()
                     .start();
@@ -81,12 +83,18 @@ public final class Main {
 
     public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
-        routing.addFilter(new HttpTelemetry())
+        routing.addFilter(new SecurityHeaders())
+                .addFilter(new HttpTelemetry())
                 .register("/graphql", CorsPolicy.from(app.get("cors")),
                         GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
         GraphiqlPage.register(routing, app.get("graphiql"));
+    }
+
+    /** Whether Helidon's server.tls is configured (and not switched off), as GatewayTlsIT runs the gateway. */
+    private static boolean tls(Config serverTls) {
+        return serverTls.exists() && serverTls.get("enabled").asBoolean().orElse(true);
     }
 
     /** Failed logins and signups are counted in Redis, shared by every replica, unless app.attempt-limits.enabled is false. */

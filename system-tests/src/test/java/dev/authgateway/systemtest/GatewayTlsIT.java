@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -31,7 +32,8 @@ class GatewayTlsIT {
         Path certs = stack.grpc().certificates();
         Map<String, String> tls = Map.of(
                 "server.tls.private-key.pem.key.resource.path", certs.resolve("graphql-gateway.key").toString(),
-                "server.tls.private-key.pem.cert-chain.resource.path", certs.resolve("graphql-gateway.pem").toString());
+                "server.tls.private-key.pem.cert-chain.resource.path", certs.resolve("graphql-gateway.pem").toString(),
+                "app.graphiql.enabled", "true");
         try (ServiceProcess gateway = stack.startGatewayWith(tls);
              HttpClient https = HttpClient.newBuilder().sslContext(trusting(certs.resolve("ca.pem"))).build();
              HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
@@ -43,6 +45,14 @@ class GatewayTlsIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"__typename\":\"Query\"");
+            for (String path : List.of("/graphql", "/graphiql/", "/.well-known/jwks.json", "/nowhere")) {
+                HttpResponse<String> answer = https.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.headers().firstValue("Strict-Transport-Security")).as(path + " over TLS")
+                        .hasValue("max-age=31536000");
+                assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            }
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
 
             assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(
                     URI.create(gateway.baseUrl().replace("https://", "http://") + "/graphql"))

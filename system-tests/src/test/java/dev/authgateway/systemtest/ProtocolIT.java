@@ -86,6 +86,73 @@ class ProtocolIT {
                 .errorCode()).isEqualTo("BAD_REQUEST");
     }
 
+    @Test
+    void givenTheQueryKeyTwice_then400AndNeitherOperationRuns(Stack stack) throws Exception {
+        String username = Operations.uniqueName("dupkey");
+        String body = "{\"query\": \"{ __typename }\", \"query\": \"" + signupMutation(username) + "\"}";
+
+        var response = post(stack, "application/json", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(stack.countUsers("username = ?", username)).isZero();
+    }
+
+    @Test
+    void givenAKeyTwiceInsideVariablesOrExtensions_then400BadRequest(Stack stack) {
+        String signup = "mutation($i: SignupInput!) { signup(input: $i) { accessToken } }";
+        var variables = post(stack, "application/json", "{\"query\": \"" + signup + "\", \"variables\": {\"i\": "
+                + "{\"username\": \"a\", \"username\": \"b\", \"email\": \"a@example.com\", "
+                + "\"password\": \"correct horse battery staple\", \"displayName\": \"A\"}}}");
+        var extensions = post(stack, "application/json",
+                "{\"query\": \"{ __typename }\", \"extensions\": {\"a\": 1, \"a\": 2}}");
+
+        assertThat(variables.status()).isEqualTo(400);
+        assertThat(variables.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(extensions.status()).isEqualTo(400);
+        assertThat(extensions.errorCode()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void givenContentAfterTheJsonBody_then400AndNothingRuns(Stack stack) throws Exception {
+        String username = Operations.uniqueName("trailing");
+        String request = "{\"query\": \"" + signupMutation(username) + "\"}";
+
+        var secondObject = post(stack, "application/json", request + "{\"query\": \"{ __typename }\"}");
+        var garbage = post(stack, "application/json", request + " garbage");
+        var whitespace = post(stack, "application/json", "{\"query\": \"{ __typename }\"} \r\n");
+
+        assertThat(secondObject.status()).isEqualTo(400);
+        assertThat(secondObject.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(stack.countUsers("username = ?", username)).isZero();
+        assertThat(whitespace.status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenAGetParameterTwiceOrNotStrictJsonInTheQueryString_then400BadRequest(Stack stack) {
+        GraphQlClient graphql = stack.graphql();
+        String typename = "%7B%20__typename%20%7D";
+        for (String query : java.util.List.of(
+                "query=" + typename + "&query=%7B%20profile%20%7B%20id%20%7D%20%7D",
+                "query=" + typename + "&operationName=A&operationName=B",
+                "query=" + typename + "&variables=%7B%22a%22%3A1%2C%22a%22%3A2%7D",
+                "query=" + typename + "&variables=%7B%7D%7B%7D",
+                "query=" + typename + "&extensions=%7B%7D%20x")) {
+            var response = graphql.raw(graphql.request("/graphql?" + query)
+                    .header("Accept", GraphQlClient.GRAPHQL_RESPONSE).GET());
+
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.errorCode()).as(query).isEqualTo("BAD_REQUEST");
+        }
+    }
+
+    private static String signupMutation(String username) {
+        return "mutation { signup(input: {username: \\\"" + username + "\\\", email: \\\"" + username
+                + "@example.com\\\", password: \\\"correct horse battery staple\\\", displayName: \\\"D\\\"}) "
+                + "{ accessToken } }";
+    }
+
     private static GraphQlClient.Response post(Stack stack, String contentType, String body) {
         GraphQlClient graphql = stack.graphql();
         return graphql.raw(graphql.request("/graphql")

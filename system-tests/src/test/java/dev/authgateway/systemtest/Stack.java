@@ -177,6 +177,11 @@ final class Stack implements AutoCloseable {
         return Files.readString(cache.logFile());
     }
 
+    /** The log files of the (first) gateway, the store-service and the cache-service, in that order. */
+    List<Path> logFiles() {
+        return List.of(gateway.logFile(), store.logFile(), cache.logFile());
+    }
+
     /** The store-service's readiness and liveness endpoints, in that order. */
     List<String> storeHealthUrls() {
         return List.of(store.managementUrl() + "/observe/health/ready", store.managementUrl() + "/observe/health/live");

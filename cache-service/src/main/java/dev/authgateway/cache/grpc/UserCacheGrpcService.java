@@ -1,8 +1,6 @@
 package dev.authgateway.cache.grpc;
 
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import dev.authgateway.cache.domain.CacheAside;
 import dev.authgateway.cache.domain.CacheUnavailableException;
@@ -13,14 +11,18 @@ import dev.authgateway.proto.user.v1.InvalidateUserRequest;
 import dev.authgateway.proto.user.v1.InvalidateUserResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.support.observe.RateLimitedLog;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 
-/** The UserCache contract over the cache-aside use case; failures become statuses here and nowhere else. */
+/**
+ * The UserCache contract over the cache-aside use case; failures become statuses here and nowhere else. A dependency
+ * that is down is one line, a defect a stack trace, both within a per-minute budget so requests cannot flood the log.
+ */
 public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase {
 
-    private static final Logger LOG = Logger.getLogger(UserCacheGrpcService.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(UserCacheGrpcService.class);
 
     private final CacheAside<User> users;
 
@@ -64,15 +66,15 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
         return switch (failure) {
             case StatusRuntimeException status -> status;
             case SourceUnavailableException unavailable -> {
-                LOG.log(Level.WARNING, "store-service unavailable: " + unavailable.getCause().getMessage());
+                LOG.dependency("store-service unavailable", "store-service unavailable", unavailable.getCause());
                 yield Status.UNAVAILABLE.withDescription("user store unavailable").asRuntimeException();
             }
             case CacheUnavailableException unavailable -> {
-                LOG.log(Level.WARNING, "Redis unavailable: " + unavailable.getCause().getMessage());
+                LOG.dependency("redis unavailable", "Redis unavailable", unavailable.getCause());
                 yield Status.UNAVAILABLE.withDescription("cache unavailable").asRuntimeException();
             }
             default -> {
-                LOG.log(Level.SEVERE, "Unexpected failure", failure);
+                LOG.fault("unexpected " + failure.getClass().getName(), "Unexpected failure", failure);
                 yield Status.INTERNAL.withDescription("internal error").asRuntimeException();
             }
         };

@@ -3,11 +3,10 @@ package dev.authgateway.gateway.graphql;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.support.observe.RateLimitedLog;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
@@ -16,17 +15,18 @@ import graphql.execution.DataFetcherExceptionHandlerResult;
 /**
  * The one place where failures inside fields become GraphQL errors: a message safe to show and
  * {@code extensions.code} (and {@code extensions.field} for input errors). Anything unexpected is INTERNAL, with its
- * cause in the log only.
+ * cause in the log only, within a per-minute budget per exception class.
  */
 final class FetcherErrors implements DataFetcherExceptionHandler {
 
-    private static final Logger LOG = Logger.getLogger(FetcherErrors.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(FetcherErrors.class);
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
             DataFetcherExceptionHandlerParameters parameters) {
         Throwable failure = parameters.getException();
-        GatewayException known = failure instanceof GatewayException gateway ? gateway : internal(failure);
+        GatewayException known = failure instanceof GatewayException gateway ? gateway
+                : internal(failure, parameters.getDataFetchingEnvironment().getField().getName());
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", known.code().name());
         known.field().ifPresent(field -> extensions.put("field", field));
@@ -39,8 +39,8 @@ final class FetcherErrors implements DataFetcherExceptionHandler {
                 .build());
     }
 
-    private static GatewayException internal(Throwable failure) {
-        LOG.log(Level.SEVERE, "Unexpected failure in a field", failure);
+    private static GatewayException internal(Throwable failure, String field) {
+        LOG.fault("field " + failure.getClass().getName(), "Unexpected failure in field " + field, failure);
         return new GatewayException(ErrorCode.INTERNAL, "internal error");
     }
 }

@@ -2,7 +2,6 @@ package dev.authgateway.gateway.graphql;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +92,7 @@ public final class GraphQlEndpoint implements HttpService {
     }
 
     private GraphQlRequest.Received fromQueryParameters(ServerRequest request) {
-        var query = request.query();
-        GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(
-                query.first("query").orElse(null), query.first("operationName").orElse(null),
-                query.first("variables").orElse(null), query.first("extensions").orElse(null), JSON);
+        GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(request.query());
         if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName(), parserOptions)) {
             throw new HttpProblem(405, "METHOD_NOT_ALLOWED", "mutations must be sent with POST", "POST");
         }
@@ -111,19 +107,24 @@ public final class GraphQlEndpoint implements HttpService {
         if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQlRequest.fromJsonBody(readCapped(request), JSON, limits);
+        return GraphQlRequest.fromJsonBody(readCapped(request), limits);
     }
 
+    /**
+     * The body, up to the cap. Reading fails only for the client's reasons (it went away, sent less than its
+     * Content-Length, or broken chunks: Helidon throws unchecked exceptions for those), so any failure is a 400.
+     */
     private byte[] readCapped(ServerRequest request) {
+        byte[] bytes;
         try (InputStream body = request.content().inputStream()) {
-            byte[] bytes = body.readNBytes(maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            bytes = body.readNBytes(maxBodyBytes + 1);
+        } catch (IOException | RuntimeException unreadable) {
+            throw HttpProblem.badRequest("the body could not be read");
         }
+        if (bytes.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return bytes;
     }
 
     private HttpProblem tooLarge() {

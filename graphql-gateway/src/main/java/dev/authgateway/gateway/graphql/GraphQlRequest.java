@@ -2,17 +2,32 @@ package dev.authgateway.gateway.graphql;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.helidon.common.parameters.Parameters;
 
-/** A GraphQL-over-HTTP request's parameters, checked for shape; anything malformed is a 400 BAD_REQUEST. */
+/**
+ * A GraphQL-over-HTTP request's parameters, checked for shape; anything malformed is a 400 BAD_REQUEST.
+ * JSON is read strictly: a key twice in one object (at any depth) or anything but whitespace after the value is
+ * refused, so no two parsers (a proxy's, a WAF's, ours) can read one request two ways. The same holds for the GET
+ * form: each parameter at most once, and variables/extensions as strict JSON.
+ */
 record GraphQlRequest(String query, String operationName, Map<String, Object> variables,
                       Map<String, Object> extensions) {
 
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final List<String> PARAMETERS = List.of("query", "operationName", "variables", "extensions");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -24,12 +39,13 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
     }
 
     /** One request, or with batching enabled, a JSON array of at most maxBatchSize requests. */
-    static Received fromJsonBody(byte[] body, ObjectMapper json, QueryLimits limits) {
+    static Received fromJsonBody(byte[] body, QueryLimits limits) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = STRICT_JSON.readTree(body);
         } catch (IOException e) {
-            throw HttpProblem.badRequest("the body is not valid JSON");
+            throw HttpProblem.badRequest("the body is not valid JSON: one value, no key twice in an object, "
+                    + "nothing after it");
         }
         if (root != null && root.isArray()) {
             if (!limits.batching()) {
@@ -39,13 +55,13 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
                 throw HttpProblem.badRequest("a batch holds 1 to " + limits.maxBatchSize() + " operations");
             }
             List<GraphQlRequest> batch = new ArrayList<>();
-            root.forEach(element -> batch.add(fromJsonObject(element, json)));
+            root.forEach(element -> batch.add(fromJsonObject(element)));
             return new Received(batch, true);
         }
-        return Received.single(fromJsonObject(root, json));
+        return Received.single(fromJsonObject(root));
     }
 
-    private static GraphQlRequest fromJsonObject(JsonNode root, ObjectMapper json) {
+    private static GraphQlRequest fromJsonObject(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");
         }
@@ -55,17 +71,30 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
         }
         return new GraphQlRequest(query.asText(),
                 optionalString(root.get("operationName"), "operationName"),
-                optionalObject(root.get("variables"), "variables", json),
-                optionalObject(root.get("extensions"), "extensions", json));
+                optionalObject(root.get("variables"), "variables"),
+                optionalObject(root.get("extensions"), "extensions"));
     }
 
-    static GraphQlRequest fromQueryParameters(String query, String operationName, String variables,
-                                              String extensions, ObjectMapper json) {
+    /** The GET form: each of query, operationName, variables and extensions at most once. */
+    static GraphQlRequest fromQueryParameters(Parameters parameters) {
+        Map<String, String> single = new HashMap<>();
+        try {
+            for (String name : PARAMETERS) {
+                List<String> values = parameters.contains(name) ? parameters.all(name) : List.of();
+                if (values.size() > 1) {
+                    throw HttpProblem.badRequest("the '" + name + "' parameter is given more than once");
+                }
+                values.forEach(value -> single.put(name, value));
+            }
+        } catch (IllegalArgumentException malformed) {
+            throw HttpProblem.badRequest("the query string is not valid percent-encoding");
+        }
+        String query = single.get("query");
         if (query == null || query.isEmpty()) {
             throw HttpProblem.badRequest("the 'query' parameter is required");
         }
-        return new GraphQlRequest(query, blankToNull(operationName),
-                parseObject(variables, "variables", json), parseObject(extensions, "extensions", json));
+        return new GraphQlRequest(query, blankToNull(single.get("operationName")),
+                parseObject(single.get("variables"), "variables"), parseObject(single.get("extensions"), "extensions"));
     }
 
     private static String optionalString(JsonNode node, String name) {
@@ -78,24 +107,25 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
         return blankToNull(node.asText());
     }
 
-    private static Map<String, Object> optionalObject(JsonNode node, String name, ObjectMapper json) {
+    private static Map<String, Object> optionalObject(JsonNode node, String name) {
         if (node == null || node.isNull()) {
             return Map.of();
         }
         if (!node.isObject()) {
             throw HttpProblem.badRequest("'" + name + "' must be an object or null");
         }
-        return json.convertValue(node, OBJECT);
+        return STRICT_JSON.convertValue(node, OBJECT);
     }
 
-    private static Map<String, Object> parseObject(String text, String name, ObjectMapper json) {
+    private static Map<String, Object> parseObject(String text, String name) {
         if (text == null || text.isBlank()) {
             return Map.of();
         }
         try {
-            return optionalObject(json.readTree(text), name, json);
+            return optionalObject(STRICT_JSON.readTree(text), name);
         } catch (IOException e) {
-            throw HttpProblem.badRequest("'" + name + "' is not valid JSON");
+            throw HttpProblem.badRequest("'" + name + "' is not valid JSON: one value, no key twice in an object, "
+                    + "nothing after it");
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.authgateway.gateway.sessions;
 
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.authgateway.gateway.domain.SessionRevocations;
+import dev.authgateway.support.observe.RateLimitedLog;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -18,11 +17,11 @@ import org.redisson.client.codec.StringCodec;
  * remembered locally at once on the replica that made them.
  *
  * <p>Fails open: while Redis is unreachable, tokens of ended sessions are accepted until they expire (at most the
- * access-token lifetime), and the failure is logged.
+ * access-token lifetime), and the failure is logged (one line, at most 10 a minute: every request would log it).
  */
 public final class RedisSessionRevocations implements SessionRevocations {
 
-    private static final Logger LOG = Logger.getLogger(RedisSessionRevocations.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(RedisSessionRevocations.class);
 
     private final RedissonClient redisson;
     private final String prefix;
@@ -42,7 +41,7 @@ public final class RedisSessionRevocations implements SessionRevocations {
         try {
             redisson.getBucket(prefix + sessionId, StringCodec.INSTANCE).set("1", keep);
         } catch (RedisException e) {
-            LOG.log(Level.WARNING, "Could not record an ended session in Redis: " + e.getMessage());
+            LOG.dependency("redis revoke", "Could not record an ended session in Redis", e);
         }
     }
 
@@ -55,7 +54,7 @@ public final class RedisSessionRevocations implements SessionRevocations {
         try {
             return redisson.getBucket(prefix + sessionId, StringCodec.INSTANCE).isExists();
         } catch (RedisException e) {
-            LOG.log(Level.WARNING, "Ended sessions unavailable (failing open): " + e.getMessage());
+            LOG.dependency("redis revocations", "Ended sessions unavailable (failing open)", e);
             return false;
         }
     }

@@ -58,6 +58,11 @@ public final class HttpServers {
         return builder;
     }
 
+    /** The typed answer to a request refused before routing, for a listener that decorates it (headers). */
+    public static io.helidon.http.DirectHandler typedErrorAnswers() {
+        return JsonDirectHandler.INSTANCE;
+    }
+
     private static HttpRouting.Builder guarded(HttpRouting.Builder routing) {
         return routing.addFilter(new HeadWithoutBody()).addFilter(new CanonicalPaths());
     }

@@ -14,7 +14,7 @@ import io.helidon.webserver.http.DirectHandlers;
  */
 final class JsonDirectHandler implements DirectHandler {
 
-    private static final JsonDirectHandler INSTANCE = new JsonDirectHandler();
+    static final JsonDirectHandler INSTANCE = new JsonDirectHandler();
 
     private JsonDirectHandler() {
     }

@@ -1,8 +1,6 @@
 package dev.authgateway.store.grpc;
 
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
@@ -14,13 +12,18 @@ import dev.authgateway.store.domain.InvalidInputException;
 import dev.authgateway.store.domain.SessionNotValidException;
 import dev.authgateway.store.domain.StoreUnavailableException;
 import dev.authgateway.store.domain.UserNotFoundException;
+import dev.authgateway.support.observe.RateLimitedLog;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
-/** The one place where the store's failures become gRPC statuses. Causes stay in this process's log. */
+/**
+ * The one place where the store's failures become gRPC statuses. Causes stay in this process's log: a client's bad
+ * input is not logged (the access log has its call), PostgreSQL being down is one line, and only a defect of the
+ * store's writes a stack trace; the last two within a per-minute budget, so no flood of requests floods the log.
+ */
 final class StoreStatuses {
 
-    private static final Logger LOG = Logger.getLogger(StoreStatuses.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(StoreStatuses.class);
 
     private StoreStatuses() {
     }
@@ -34,11 +37,11 @@ final class StoreStatuses {
             case InvalidCredentialsException invalid -> status(Code.UNAUTHENTICATED, "invalid credentials");
             case SessionNotValidException invalid -> status(Code.UNAUTHENTICATED, "invalid refresh token");
             case StoreUnavailableException unavailable -> {
-                LOG.log(Level.WARNING, unavailable.getMessage(), unavailable.getCause());
+                LOG.dependency("postgresql unavailable", unavailable.getMessage(), unavailable.getCause());
                 yield status(Code.UNAVAILABLE, "user store unavailable");
             }
             default -> {
-                LOG.log(Level.SEVERE, "Unexpected failure", failure);
+                LOG.fault("unexpected " + failure.getClass().getName(), "Unexpected failure", failure);
                 yield status(Code.INTERNAL, "internal error");
             }
         };

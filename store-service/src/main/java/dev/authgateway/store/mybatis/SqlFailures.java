@@ -2,8 +2,11 @@ package dev.authgateway.store.mybatis;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import dev.authgateway.store.domain.DuplicateUserException;
+import dev.authgateway.store.domain.FieldViolation;
+import dev.authgateway.store.domain.InvalidInputException;
 import dev.authgateway.store.domain.StoreUnavailableException;
 import org.postgresql.util.PSQLException;
 
@@ -11,6 +14,8 @@ import org.postgresql.util.PSQLException;
 final class SqlFailures {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 22, data exception: a value PostgreSQL cannot take (a NUL character, bad encoding, too long). */
+    private static final String DATA_EXCEPTION_CLASS = "22";
 
     private SqlFailures() {
     }
@@ -23,6 +28,11 @@ final class SqlFailures {
                 }
                 if (isConnectionFailure(sql)) {
                     return new StoreUnavailableException(failure);
+                }
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+                    // the value came from a request: the client's error, not the store's, whatever the input rules missed
+                    return new InvalidInputException(List.of(
+                            new FieldViolation("input", "contains a value that cannot be stored")));
                 }
             }
         }

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.domain.CanonicalLogin;
 import dev.authgateway.store.domain.DuplicateUserException;
+import dev.authgateway.store.domain.FieldViolation;
+import dev.authgateway.store.domain.InvalidInputException;
 import dev.authgateway.store.domain.LoginForms;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.User;
@@ -53,6 +56,18 @@ class MyBatisUserRepositoryIT {
                 .extracting(found -> found.user().id()).isEqualTo(inserted.id());
         assertThat(repository.findById(UUID.randomUUID())).isEmpty();
         assertThat(repository.findCredentials(LoginForms.login("nobody"))).isEmpty();
+    }
+
+    @Test
+    void givenAValuePostgresqlCannotTake_thenInvalidInputNotAnUnexpectedFailure() {
+        User inserted = insert("Nul_Tester", "nul@example.com");
+
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> repository.findCredentials(new CanonicalLogin(false, "some\u0000one"))).violations())
+                .extracting(FieldViolation::field).containsExactly("input");
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> repository.updateDisplayName(inserted.id(), "New\u0000name"))).isNotNull();
+        assertThat(repository.findById(inserted.id())).contains(inserted);
     }
 
     @Test

@@ -1,0 +1,133 @@
+package dev.authgateway.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import dev.authgateway.gateway.jwt.JwksEndpoint;
+import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.support.http.HttpServers;
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The filter and direct handlers on a real listener, with the gateway's error handler and JWKS endpoint. */
+class SecurityHeadersTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static WebServer server;
+    private static WebServer tlsClaimingServer;
+
+    @BeforeAll
+    static void start() {
+        server = start(false);
+        tlsClaimingServer = start(true);
+    }
+
+    private static WebServer start(boolean tls) {
+        return WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .directHandlers(SecurityHeaders.directHandlers(tls, HttpServers.typedErrorAnswers()))
+                .routing(routing -> routing.addFilter(new SecurityHeaders())
+                        .get("/graphql", (request, response) -> response.send("{\"data\":{}}"))
+                        .get("/graphql/fails", (request, response) -> {
+                            throw new IllegalStateException("a defect");
+                        })
+                        .register("/.well-known", new JwksEndpoint(JwtSettings.from(Config.empty())))
+                        .error(Throwable.class, new InternalErrors()))
+                .build()
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        tlsClaimingServer.stop();
+    }
+
+    @Test
+    void givenAGraphqlAnswer_thenNosniffNoReferrerNoStoreAndNoHstsOnPlainHttp() throws Exception {
+        HttpResponse<String> response = get(server, "/graphql");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void givenAFailureAnsweredByTheErrorHandler_thenTheHeadersSurviveIt() throws Exception {
+        HttpResponse<String> response = get(server, "/graphql/fails");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("\"INTERNAL\"").doesNotContain("a defect");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void givenAPathNoRouteServes_then404WithNosniffButNotNoStore() throws Exception {
+        HttpResponse<String> response = get(server, "/favicon.ico");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control")).isEmpty();
+    }
+
+    @Test
+    void givenTheJwks_thenItKeepsItsPublicCaching() throws Exception {
+        HttpResponse<String> response = get(server, "/.well-known/jwks.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Cache-Control")).containsExactly("public, max-age=300");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void givenARequestRefusedBeforeRouting_thenItsAnswerHasTheHeaders() throws IOException {
+        String plain = raw(server, "GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
+        String overTls = raw(tlsClaimingServer, "GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
+
+        assertThat(plain).startsWith("http/1.1 400").contains("x-content-type-options: nosniff")
+                .contains("referrer-policy: no-referrer").doesNotContain("strict-transport-security");
+        assertThat(overTls).contains("strict-transport-security: max-age=31536000");
+    }
+
+    private static HttpResponse<String> get(WebServer target, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status line and headers the server answers to bytes no HTTP client would send, lower-cased. */
+    private static String raw(WebServer target, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            int read;
+            while (!answer.toString().contains("\r\n\r\n") && (read = in.read()) != -1) {
+                answer.append((char) read);
+            }
+            return answer.toString().toLowerCase(Locale.ROOT);
+        }
+    }
+}
