@@ -1,12 +1,12 @@
 package dev.authgateway.gateway.graphql;
 
 import java.util.Locale;
-import java.util.logging.Logger;
 
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.RequestOrigin;
+import dev.authgateway.support.observe.RateLimitedLog;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -17,7 +17,7 @@ final class Caller {
     static final String AUTHORIZATION = "authorization";
     static final String ORIGIN = "origin";
     private static final String BEARER = "bearer ";
-    private static final Logger LOG = Logger.getLogger(Caller.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(Caller.class);
 
     private Caller() {
     }
@@ -43,8 +43,8 @@ final class Caller {
         } catch (RuntimeException unexpected) {
             // A token the verifier failed to refuse properly is still the client's bad token, not our INTERNAL; one
             // line naming the exception type, without its message (it may quote the token) or a stack trace.
-            LOG.warning("Token verification failed with " + unexpected.getClass().getName()
-                    + "; answered UNAUTHENTICATED");
+            LOG.warning("token-verification-threw", "Token verification failed with "
+                    + unexpected.getClass().getName() + "; answered UNAUTHENTICATED");
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
         }
     }

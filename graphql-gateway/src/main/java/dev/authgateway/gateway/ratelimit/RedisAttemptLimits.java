@@ -6,12 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.LoginAttempt;
+import dev.authgateway.support.observe.RateLimitedLog;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -28,7 +27,7 @@ import org.redisson.client.codec.StringCodec;
  */
 public final class RedisAttemptLimits implements AttemptLimits {
 
-    private static final Logger LOG = Logger.getLogger(RedisAttemptLimits.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(RedisAttemptLimits.class);
 
     /**
      * KEYS: counters. ARGV[1]: window ms, ARGV[1 + i]: the limit of KEYS[i]. If any counter is at its limit, returns
@@ -87,7 +86,7 @@ public final class RedisAttemptLimits implements AttemptLimits {
         try {
             redisson.getBucket(accountKey(attempt.limitKey()), StringCodec.INSTANCE).delete();
         } catch (RedisException e) {
-            LOG.log(Level.WARNING, "Could not clear failed logins in Redis: " + e.getMessage());
+            LOG.dependency("clear-failed", "Could not clear failed logins in Redis", e);
         }
         run(RELEASE, List.of(addressKey("login", attempt.clientAddress())), null);
     }
@@ -121,7 +120,7 @@ public final class RedisAttemptLimits implements AttemptLimits {
                     RScript.ReturnType.INTEGER, keys, args);
             return answer == null ? 0L : answer;
         } catch (RedisException e) {
-            LOG.log(Level.WARNING, "Attempt limits unavailable (failing open): " + e.getMessage());
+            LOG.dependency("redis-unavailable", "Attempt limits unavailable (failing open)", e);
             return null;
         }
     }

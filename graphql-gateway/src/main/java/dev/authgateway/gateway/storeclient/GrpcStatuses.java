@@ -1,20 +1,18 @@
 package dev.authgateway.gateway.storeclient;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.support.observe.RateLimitedLog;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
 /** The one place where gRPC statuses from the services become the gateway's error codes. */
 final class GrpcStatuses {
 
-    private static final Logger LOG = Logger.getLogger(GrpcStatuses.class.getName());
+    private static final RateLimitedLog LOG = RateLimitedLog.of(GrpcStatuses.class);
     static final String UNAVAILABLE_MESSAGE = "a backing service is unavailable; retry later";
 
     private GrpcStatuses() {
@@ -35,11 +33,11 @@ final class GrpcStatuses {
             case ALREADY_EXISTS -> fieldError(ErrorCode.CONFLICT, e, "already taken");
             case UNAUTHENTICATED -> new GatewayException(ErrorCode.INVALID_CREDENTIALS, "invalid login or password");
             case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, RESOURCE_EXHAUSTED -> {
-                LOG.log(Level.WARNING, "Backing service failed: " + e.getStatus());
+                LOG.dependency("backing-service-failed", "Backing service failed", e);
                 yield new GatewayException(ErrorCode.UNAVAILABLE, UNAVAILABLE_MESSAGE);
             }
             default -> {
-                LOG.log(Level.SEVERE, "Unexpected status from a backing service", e);
+                LOG.fault("unexpected-status", "Unexpected status from a backing service", e);
                 yield new GatewayException(ErrorCode.INTERNAL, "internal error");
             }
         };

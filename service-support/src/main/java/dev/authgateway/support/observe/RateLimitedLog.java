@@ -55,6 +55,11 @@ public final class RateLimitedLog {
         write(Level.WARNING, event, message + (cause == null ? "" : ": " + describe(cause)), null);
     }
 
+    /** Something an operator should see that is answered safely (no stack trace wanted): one WARNING line. */
+    public void warning(String event, String message) {
+        write(Level.WARNING, event, message, null);
+    }
+
     /** A client's bad request: one INFO line, never a stack trace. */
     public void client(String event, String message) {
         write(Level.INFO, event, message, null);
