@@ -1,5 +1,7 @@
 package dev.authgateway.systemtest;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatlingSmokeIT {
 
     private static final List<String> SIMULATIONS = List.of("AuthJourney", "DrillLoad", "ProfileCacheHit", "Soak");
-    private static final Pattern SIMULATION_RUN = Pattern.compile("Simulation dev\\.authgateway\\.perf\\.gatling\\.(\\w+) completed");
+    private static final Pattern SIMULATION_RUN = Pattern.compile("Simulation dev\\.authgateway\\.perf\\.gatling\\.(\\w+) started");
     private static final Pattern NO_FAILED_EVENTS = Pattern.compile("percentage of failed events is 0\\.0 : true");
 
     @Test
@@ -34,8 +36,10 @@ class GatlingSmokeIT {
                 "-Dsmoke=true",
                 "-Dusers=4", "-Daccounts=4", "-DrampSeconds=1", "-DdurationSeconds=3",
                 "-DjourneysPerSecond=2", "-DprofilesPerSecond=10", "-DloginsPerSecond=1", "-DsignupsPerSecond=1",
-                "-DrunId=smoke" + Long.toString(System.nanoTime(), 36)));
+                "-DrunId=s" + Long.toString(System.currentTimeMillis(), 36)));
         CommandRun run = CommandRun.of(command, Duration.ofMinutes(6));
+        Path output = Path.of("target", "gatling-smoke.log");
+        Files.writeString(output, run.output());
 
         assertThat(run.exitCode()).as(tail(run.output())).isZero();
         List<String> completed = new ArrayList<>();
@@ -49,6 +53,7 @@ class GatlingSmokeIT {
                 .isEqualTo(SIMULATIONS.size());
     }
 
+    /** The end of what Maven and Gatling printed; all of it is in target/gatling-smoke.log. */
     private static String tail(String output) {
         return output.length() > 6000 ? output.substring(output.length() - 6000) : output;
     }

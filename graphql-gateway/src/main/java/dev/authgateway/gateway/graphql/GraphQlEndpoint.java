@@ -20,6 +20,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.parser.ParserOptions;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -112,12 +113,17 @@ public final class GraphQlEndpoint implements HttpService {
 
     /**
      * The body, up to the cap. Reading fails only for the client's reasons (it went away, sent less than its
-     * Content-Length, or broken chunks: Helidon throws unchecked exceptions for those), so any failure is a 400.
+     * Content-Length, or broken chunks: Helidon throws unchecked exceptions for those), so any failure is a 400,
+     * except the server's own refusals, which keep their status.
      */
     private byte[] readCapped(ServerRequest request) {
         byte[] bytes;
         try (InputStream body = request.content().inputStream()) {
             bytes = body.readNBytes(maxBodyBytes + 1);
+        } catch (RequestException refusedByTheServer) {
+            // The server's own refusal (a chunk over max-payload-size is 413, a malformed chunk 400): its status
+            // and typed body are decided once, by the listener's direct handler.
+            throw refusedByTheServer;
         } catch (IOException | RuntimeException unreadable) {
             throw HttpProblem.badRequest("the body could not be read");
         }

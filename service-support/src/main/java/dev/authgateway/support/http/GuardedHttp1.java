@@ -48,8 +48,8 @@ final class GuardedHttp1 implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        return helidon.connection(new Guarded(ctx,
-                new ChunkLines(ctx.dataReader(), ctx.listenerContext().config().maxPayloadSize())));
+        return new LingeringClose(helidon.connection(new Guarded(ctx,
+                new ChunkLines(ctx.dataReader(), ctx.listenerContext().config().maxPayloadSize()))), ctx.dataReader());
     }
 
     private record Guarded(ConnectionContext ctx, DataReader dataReader) implements ConnectionContext {

@@ -31,7 +31,7 @@ final class Accounts {
              ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<Map<String, Object>>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                String username = "perf_" + PerfSettings.RUN_ID + "_" + NEXT_SEEDED.getAndIncrement();
+                String username = "perf_" + PerfSettings.NAME_PREFIX + "_" + NEXT_SEEDED.getAndIncrement();
                 pending.add(pool.submit(() -> signUp(http, username)));
             }
             List<Map<String, Object>> accounts = new ArrayList<>();
@@ -55,7 +55,7 @@ final class Accounts {
     static Iterator<Map<String, Object>> freshUsernames() {
         return Stream.generate(NEXT_FRESH::getAndIncrement).map(i -> {
             Map<String, Object> session = new HashMap<>();
-            session.put("username", "perfj_" + PerfSettings.RUN_ID + "_" + i);
+            session.put("username", "perfj_" + PerfSettings.NAME_PREFIX + "_" + i);
             return session;
         }).iterator();
     }

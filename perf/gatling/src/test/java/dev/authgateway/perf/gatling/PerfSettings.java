@@ -23,6 +23,12 @@ final class PerfSettings {
     static final int P99_MS = Integer.getInteger("p99Ms", 50);
     static final String PASSWORD = "perf password " + System.getProperty("runId", "local");
     static final String RUN_ID = System.getProperty("runId", Long.toString(System.currentTimeMillis(), 36));
+    /**
+     * Names of accounts made by this JVM: the run id plus a random part, since Gatling may run each simulation of a
+     * run (-Dgatling.runMultipleSimulations) in a JVM of its own, whose counters start again at zero.
+     */
+    static final String NAME_PREFIX = RUN_ID + Long.toString(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(36L * 36 * 36 * 36), 36);
 
     /**
      * A smoke run (GatlingSmokeIT: a few users for a few seconds on a loaded test machine) proves only that every
