@@ -2,6 +2,7 @@ package dev.authgateway.support.http;
 
 import java.util.Map;
 
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
@@ -15,6 +16,7 @@ import io.helidon.webserver.http1.Http1Config;
  *   <li>{@code max-payload-size} (bytes; a larger body gets 413 whatever its framing) is never unlimited: -1 fails
  *       start-up, and a config without it (the in-process tests' maps; every application.yaml sets it) gets
  *       {@value #DEFAULT_MAX_PAYLOAD}; a named socket without its own gets the default socket's;</li>
+ *   <li>TCP_NODELAY on every listener;</li>
  *   <li>HTTP/1.1 connections read chunk lines through {@link ChunkLines} (bounded, extensions allowed, a chunk over
  *       the limit refused before it is read);</li>
  *   <li>requests refused before routing get a typed JSON body ({@link JsonDirectHandler});</li>
@@ -42,6 +44,7 @@ public final class HttpServers {
                     + "an unlimited body lets one request fill the heap");
         }
         WebServerConfig.Builder builder = WebServer.builder().config(server).maxPayloadSize(maxPayload);
+        builder.connectionOptions(noDelay(builder.connectionOptions().orElseGet(SocketOptions::create)));
         builder.addConnectionSelector(new GuardedHttp1(http1(builder.protocols())))
                 .directHandlers(JsonDirectHandler.forEveryEvent())
                 .routing(guarded(routing));
@@ -50,6 +53,7 @@ public final class HttpServers {
             builder.putSocket(socket.getKey(), ListenerConfig.builder()
                     .from(named)
                     .maxPayloadSize(named.maxPayloadSize() < 0 ? maxPayload : named.maxPayloadSize())
+                    .connectionOptions(noDelay(named.connectionOptions()))
                     .addConnectionSelector(new GuardedHttp1(http1(named.protocols())))
                     .directHandlers(JsonDirectHandler.forEveryEvent())
                     .build());
@@ -65,6 +69,14 @@ public final class HttpServers {
 
     private static HttpRouting.Builder guarded(HttpRouting.Builder routing) {
         return routing.addFilter(new HeadWithoutBody()).addFilter(new CanonicalPaths());
+    }
+
+    /**
+     * TCP_NODELAY on: an answer written in more than one piece (the health and metrics observers stream chunked
+     * JSON) otherwise waits for the client's delayed ACK, 40 ms a request on Linux (23 requests/s on one connection).
+     */
+    private static SocketOptions noDelay(SocketOptions options) {
+        return SocketOptions.builder().from(options).tcpNoDelay(true).build();
     }
 
     private static Http1Config http1(java.util.List<io.helidon.webserver.spi.ProtocolConfig> protocols) {
