@@ -1,5 +1,6 @@
 package dev.authgateway.gateway;
 
+import dev.authgateway.support.http.TypedError;
 import dev.authgateway.support.observe.RateLimitedLog;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -33,7 +34,7 @@ final class InternalErrors implements ErrorHandler<Throwable> {
     /** The message and code are this class's constants, so they need no JSON escaping. */
     private static void send(ServerResponse response, Status status, String message, String code) {
         response.status(status);
-        response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.send("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}");
+        response.header(HeaderNames.CONTENT_TYPE, TypedError.CONTENT_TYPE);
+        response.send(TypedError.body(message, code));
     }
 }

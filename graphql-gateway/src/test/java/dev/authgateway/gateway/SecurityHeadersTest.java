@@ -1,20 +1,15 @@
 package dev.authgateway.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.support.http.HttpServers;
+import dev.authgateway.support.testing.RawHttp;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -100,12 +95,13 @@ class SecurityHeadersTest {
 
     @Test
     void givenARequestRefusedBeforeRouting_thenItsAnswerHasTheHeaders() throws IOException {
-        String plain = raw(server, "GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
-        String overTls = raw(tlsClaimingServer, "GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
+        RawHttp.Response plain = refusedBeforeRouting(server);
+        RawHttp.Response overTls = refusedBeforeRouting(tlsClaimingServer);
 
-        assertThat(plain).startsWith("http/1.1 400").contains("x-content-type-options: nosniff")
-                .contains("referrer-policy: no-referrer").doesNotContain("strict-transport-security");
-        assertThat(overTls).contains("strict-transport-security: max-age=31536000");
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.headers()).containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("referrer-policy", "no-referrer").doesNotContainKey("strict-transport-security");
+        assertThat(overTls.headers()).containsEntry("strict-transport-security", "max-age=31536000");
     }
 
     private static HttpResponse<String> get(WebServer target, String path) throws Exception {
@@ -113,21 +109,10 @@ class SecurityHeadersTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The status line and headers the server answers to bytes no HTTP client would send, lower-cased. */
-    private static String raw(WebServer target, String request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 2000);
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            int read;
-            while (!answer.toString().contains("\r\n\r\n") && (read = in.read()) != -1) {
-                answer.append((char) read);
-            }
-            return answer.toString().toLowerCase(Locale.ROOT);
+    /** A request with a malformed header line, which Helidon refuses before any route runs. */
+    private static RawHttp.Response refusedBeforeRouting(WebServer target) throws IOException {
+        try (RawHttp http = RawHttp.connect(target.port(), 5_000)) {
+            return http.send("GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n").read(true);
         }
     }
 }

@@ -1,17 +1,12 @@
 package dev.authgateway.systemtest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.authgateway.support.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,11 +67,14 @@ class ResponseHeadersIT {
 
     @Test
     void givenARequestRefusedBeforeRouting_thenItsAnswerHasTheHeadersToo(Stack stack) throws Exception {
-        String answer = raw(stack, "GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
+        try (RawHttp http = RawHttp.connect(stack.gatewayPort(), 5_000)) {
+            RawHttp.Response answer = http.send("GET /graphql HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n")
+                    .read(true);
 
-        assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(answer.toLowerCase()).contains("x-content-type-options: nosniff")
-                .contains("referrer-policy: no-referrer");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.headers()).containsEntry("x-content-type-options", "nosniff")
+                    .containsEntry("referrer-policy", "no-referrer");
+        }
     }
 
     private static List<HttpResponse<String>> everyKindOfAnswer(Stack stack) throws Exception {
@@ -108,25 +106,5 @@ class ResponseHeadersIT {
     private static HttpResponse<String> sendAccepting(Stack stack, String path, String accept) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** What the gateway answers to bytes no HTTP client would send. */
-    private static String raw(Stack stack, String request) throws IOException {
-        String url = stack.gatewayUrl();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(url.substring(url.lastIndexOf(':') + 1))),
-                    2000);
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            int read;
-            while (!answer.toString().contains("\r\n\r\n") && (read = in.read()) != -1) {
-                answer.append((char) read);
-            }
-            return answer.toString();
-        }
     }
 }
