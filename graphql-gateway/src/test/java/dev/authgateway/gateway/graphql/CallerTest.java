@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.UserDirectory;
+import dev.authgateway.support.testing.LogRecords;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import org.junit.jupiter.api.AfterEach;
@@ -23,20 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallerTest {
 
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final Handler recorder = LogRecords.collectingInto(logged);
 
     @BeforeEach
     void recordLogs() {

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import dev.authgateway.support.testing.LogRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +26,7 @@ class RateLimitedLogTest {
         Logger logger = Logger.getLogger(RateLimitedLogTest.class.getName() + "." + System.nanoTime());
         logger.setUseParentHandlers(false);
         logger.setLevel(Level.ALL);
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        logger.addHandler(LogRecords.collectingInto(records));
         log = new RateLimitedLog(logger, 3, now::get);
     }
 
