@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The expected outcome of every conformance case for every implementation, from {@code conformance/expected.tsv}, and
- * the one place a case's outcome is checked against it.
+ * The expected outcome of every conformance case for every implementation, from {@code conformance/server.tsv} and
+ * {@code conformance/client.tsv}, and the one place a case's outcome is checked against it.
  *
  * <p>A case expected to pass must pass. A case expected to fail must still fail: when a new release fixes it, the
  * test goes red with "now passes", so the adoption decision in docs/architecture.md is made again rather than missed.
@@ -23,7 +23,7 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class Verdicts {
 
-    private static final Map<String, Expected> EXPECTED = load();
+    private static final Map<String, Expected> EXPECTED = load("server", "client");
     private static final Map<String, String> OBSERVED = new ConcurrentHashMap<>();
 
     private Verdicts() {
@@ -39,7 +39,7 @@ public final class Verdicts {
     public static void check(String side, String caseName, String implementation, Case body) throws Exception {
         String key = side + "\t" + caseName + "\t" + implementation;
         Expected expected = Optional.ofNullable(EXPECTED.get(key)).orElseThrow(() -> new AssertionFailedError(
-                "conformance/expected.tsv has no line for " + key.replace('\t', ' ')));
+                "conformance/" + side + ".tsv has no line for " + key.replace('\t', ' ')));
         Throwable failure = null;
         try {
             body.run();
@@ -54,7 +54,7 @@ public final class Verdicts {
             throw (AssertionError) failure;
         }
         if (!expected.passes() && failure == null) {
-            throw new AssertionFailedError(key.replace('\t', ' ') + " now passes although expected.tsv says it fails ("
+            throw new AssertionFailedError(key.replace('\t', ' ') + " now passes although conformance/" + side + ".tsv says it fails ("
                     + expected.issue() + "): mark it pass and make the adoption decision in docs/architecture.md again");
         }
     }
@@ -90,23 +90,29 @@ public final class Verdicts {
     private record Expected(boolean passes, String issue) {
     }
 
-    private static Map<String, Expected> load() {
-        try (InputStream in = Verdicts.class.getResourceAsStream("/conformance/expected.tsv")) {
+    private static Map<String, Expected> load(String... sides) {
+        Map<String, Expected> table = new TreeMap<>();
+        for (String side : sides) {
+            loadInto(table, "/conformance/" + side + ".tsv");
+        }
+        return table;
+    }
+
+    private static void loadInto(Map<String, Expected> table, String resource) {
+        try (InputStream in = Verdicts.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("conformance/expected.tsv is missing from the test classpath");
+                throw new IllegalStateException(resource + " is missing from the test classpath");
             }
-            Map<String, Expected> table = new TreeMap<>();
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("side\t"))
                     .forEach(line -> {
                         String[] cells = line.split("\t", -1);
                         if (cells.length < 4 || !(cells[3].equals("pass") || cells[3].equals("fail"))) {
-                            throw new IllegalStateException("conformance/expected.tsv: bad line: " + line);
+                            throw new IllegalStateException(resource + ": bad line: " + line);
                         }
                         table.put(cells[0] + "\t" + cells[1] + "\t" + cells[2],
                                 new Expected(cells[3].equals("pass"), cells.length > 4 ? cells[4] : ""));
                     });
-            return table;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
