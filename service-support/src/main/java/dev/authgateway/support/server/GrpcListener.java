@@ -1,27 +1,13 @@
 package dev.authgateway.support.server;
 
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+/**
+ * A started gRPC server ({@code grpc.implementation}: {@link GrpcJavaListener} or {@link HelidonGrpcListener});
+ * closing it refuses new calls and drains those in flight for up to the grace period.
+ */
+interface GrpcListener extends AutoCloseable {
 
-import io.grpc.Server;
-
-/** A started gRPC server with its handler threads; closing it drains calls in flight for up to the grace period. */
-record GrpcListener(Server server, ExecutorService handlers, Duration grace) implements AutoCloseable {
-
-    int port() {
-        return server.getPort();
-    }
+    int port();
 
     @Override
-    public void close() throws InterruptedException {
-        server.shutdown();
-        if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            server.shutdownNow();
-        }
-        handlers.shutdown();
-        if (!handlers.awaitTermination(1, TimeUnit.SECONDS)) {
-            handlers.shutdownNow();
-        }
-    }
+    void close() throws InterruptedException;
 }

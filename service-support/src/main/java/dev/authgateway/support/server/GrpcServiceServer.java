@@ -1,22 +1,15 @@
 package dev.authgateway.support.server;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.support.http.HttpServers;
 import dev.authgateway.support.observe.GrpcServerTelemetry;
 import io.grpc.BindableService;
-import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.ServerServiceDefinition;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckType;
@@ -27,14 +20,15 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /**
- * A gRPC service's two listeners: grpc-java's Netty server for the gRPC services and {@code grpc.health.v1.Health}
- * (config {@code grpc.host}, {@code grpc.port}), and a Helidon WebServer for {@code /observe/health/{live,ready}}
- * and {@code /observe/metrics} (config {@code server.*}, built by {@link HttpServers}). The HTTP listener is the
+ * A gRPC service's two listeners: a gRPC server for the gRPC services and {@code grpc.health.v1.Health}
+ * (config {@code grpc.host}, {@code grpc.port}; {@code grpc.implementation}: {@code grpc-java}, the default, for
+ * grpc-java's Netty server, or {@code helidon} for Helidon WebServer's gRPC, see {@link HelidonGrpcListener}), and a
+ * Helidon WebServer for {@code /observe/health/{live,ready}} and {@code /observe/metrics} (config {@code server.*}, built by {@link HttpServers}). The HTTP listener is the
  * service's management port: it serves nothing else, the API is gRPC. Port 0 picks a free port.
  *
- * <p>Not Helidon's own gRPC server: in 4.2.0 it cannot send trailers carrying binary metadata (so no
- * {@code google.rpc} error details), garbles request metadata, and on a failed call logs the raw request bytes,
- * passwords included.
+ * <p>grpc-java by default, not Helidon's own gRPC server: in 4.2.0 that could not send trailers carrying binary
+ * metadata (so no {@code google.rpc} error details), garbled request metadata, and on a failed call logged the raw
+ * request bytes, passwords included. Where 4.5.0 stands is the grpc-conformance module's server table.
  *
  * <p>Every call is traced and counted ({@link GrpcServerTelemetry}); {@code grpc.access-log: true} logs each one.
  *
@@ -44,6 +38,11 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
  */
 public final class GrpcServiceServer {
+
+    /** {@code grpc.implementation}: grpc-java's Netty server (the default). */
+    public static final String GRPC_JAVA = "grpc-java";
+    /** {@code grpc.implementation}: Helidon WebServer's gRPC ({@link HelidonGrpcListener} says what it lacks). */
+    public static final String HELIDON = "helidon";
 
     private final List<BindableService> services = new ArrayList<>();
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
@@ -73,8 +72,7 @@ public final class GrpcServiceServer {
 
     /** Starts both listeners from the root config; the returned service closes them and then the resources. */
     public RunningService start(Config root, List<AutoCloseable> resources) {
-        ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-        Server grpc = startGrpc(root.get("grpc"), handlers);
+        GrpcListener grpc = startGrpc(root.get("grpc"));
         try {
             HealthObserver health = healthObserver();
             WebServer http = HttpServers.builder(root.get("server"), HttpRouting.builder())
@@ -84,38 +82,32 @@ public final class GrpcServiceServer {
                             .build())
                     .build()
                     .start();
-            Duration grace = root.get("grpc.shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(10));
-            return new RunningService(http, new GrpcListener(grpc, handlers, grace), resources);
+            return new RunningService(http, grpc, resources);
         } catch (RuntimeException e) {
-            grpc.shutdownNow();
-            handlers.shutdownNow();
+            try {
+                grpc.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             throw e;
         }
     }
 
-    private Server startGrpc(Config grpcConfig, ExecutorService handlers) {
-        String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
-        int port = grpcConfig.get("port").asInt()
-                .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-                .executor(handlers)
-                .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
-                // Clients re-resolve the service's addresses when a connection ends, so an age spreads load to new pods.
-                .maxConnectionAge(grpcConfig.get("max-connection-age").as(Duration.class)
-                        .orElse(Duration.ofMinutes(2)).toMillis(), TimeUnit.MILLISECONDS)
-                .maxConnectionAgeGrace(grpcConfig.get("max-connection-age-grace").as(Duration.class)
-                        .orElse(Duration.ofSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
-        dev.authgateway.support.grpc.GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
+    private GrpcListener startGrpc(Config grpcConfig) {
         List<ServerInterceptor> chain = new ArrayList<>(interceptors);
         chain.add(new GrpcServerTelemetry(grpcConfig.get("access-log").asBoolean().orElse(false)));
-        services.forEach(service -> builder.addService(
+        List<ServerServiceDefinition> definitions = new ArrayList<>();
+        services.forEach(service -> definitions.add(
                 ServerInterceptors.intercept(service, chain.toArray(ServerInterceptor[]::new))));
-        builder.addService(new ReadinessHealthService(readiness));
-        try {
-            return builder.build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("gRPC could not listen on " + host + ":" + port, e);
-        }
+        definitions.add(new ReadinessHealthService(readiness).bindService());
+        Duration grace = grpcConfig.get("shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(10));
+        String implementation = grpcConfig.get("implementation").asString().orElse(GRPC_JAVA);
+        return switch (implementation) {
+            case GRPC_JAVA -> GrpcJavaListener.start(grpcConfig, definitions, grace);
+            case HELIDON -> HelidonGrpcListener.start(grpcConfig, definitions, grace);
+            default -> throw new IllegalStateException("grpc.implementation must be " + GRPC_JAVA + " or " + HELIDON
+                    + ", not " + implementation);
+        };
     }
 
     private HealthObserver healthObserver() {

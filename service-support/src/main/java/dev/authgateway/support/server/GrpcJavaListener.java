@@ -1,0 +1,72 @@
+package dev.authgateway.support.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.authgateway.support.grpc.GrpcTls;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.helidon.config.Config;
+
+/** {@code grpc.implementation: grpc-java} (the default): grpc-java's Netty server, handlers on virtual threads. */
+record GrpcJavaListener(Server server, ExecutorService handlers, Duration grace) implements GrpcListener {
+
+    /**
+     * Netty's HTTP/2 frame logger, which at FINE dumps DATA frames in hex: request bodies, passwords included. Held
+     * at INFO whatever {@code io.grpc} or the root logger is set to (the grpc-conformance no-bytes-in-logs case).
+     */
+    private static final Logger FRAME_LOG = Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
+
+    static {
+        FRAME_LOG.setLevel(Level.INFO);
+    }
+
+    static GrpcJavaListener start(Config grpcConfig, List<ServerServiceDefinition> services, Duration grace) {
+        String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
+        int port = grpcConfig.get("port").asInt()
+                .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
+        ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+                .executor(handlers)
+                .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
+                // Clients re-resolve the service's addresses when a connection ends, so an age spreads load to new pods.
+                .maxConnectionAge(grpcConfig.get("max-connection-age").as(Duration.class)
+                        .orElse(Duration.ofMinutes(2)).toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnectionAgeGrace(grpcConfig.get("max-connection-age-grace").as(Duration.class)
+                        .orElse(Duration.ofSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
+        GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
+        services.forEach(builder::addService);
+        try {
+            return new GrpcJavaListener(builder.build().start(), handlers, grace);
+        } catch (IOException e) {
+            handlers.shutdownNow();
+            throw new UncheckedIOException("gRPC could not listen on " + host + ":" + port, e);
+        }
+    }
+
+    @Override
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdown();
+        if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            server.shutdownNow();
+        }
+        handlers.shutdown();
+        if (!handlers.awaitTermination(1, TimeUnit.SECONDS)) {
+            handlers.shutdownNow();
+        }
+    }
+}

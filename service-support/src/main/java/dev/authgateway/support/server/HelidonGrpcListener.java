@@ -1,0 +1,107 @@
+package dev.authgateway.support.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import io.grpc.ServerServiceDefinition;
+import io.helidon.common.configurable.Resource;
+import io.helidon.common.pki.Keys;
+import io.helidon.common.tls.Tls;
+import io.helidon.common.tls.TlsClientAuth;
+import io.helidon.common.tls.TlsConfig;
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.grpc.GrpcConfig;
+import io.helidon.webserver.grpc.GrpcRouting;
+import io.helidon.webserver.http2.Http2Config;
+
+/**
+ * {@code grpc.implementation: helidon}: the same services on a Helidon WebServer gRPC listener, built from the same
+ * {@code grpc.*} keys as {@link GrpcJavaListener}:
+ * <ul>
+ *     <li>{@code host}, {@code port}: the listener's;</li>
+ *     <li>{@code tls.{enabled,cert,key,ca}}: a Helidon {@link Tls} from the PEM files, client authentication
+ *     REQUIRED when {@code ca} is set;</li>
+ *     <li>{@code max-message-bytes}: {@link GrpcConfig#maxReadBufferSize()}, the nearest Helidon has (a larger
+ *     message aborts the call rather than answering RESOURCE_EXHAUSTED);</li>
+ *     <li>{@code shutdown-grace-period}: the listener's {@code shutdown-grace-period};</li>
+ *     <li>{@code max-connection-age}, {@code max-connection-age-grace}: no Helidon equivalent (its HTTP/2 server
+ *     never ends a connection by age). Said once at INFO when the listener starts, not a start-up failure: the
+ *     keys have defaults, so failing would make this implementation unusable rather than tell the operator
+ *     anything. Clients behind a headless Service then keep their first replicas until a connection breaks.</li>
+ * </ul>
+ * Handlers run on Helidon's per-stream virtual threads.
+ */
+record HelidonGrpcListener(WebServer server) implements GrpcListener {
+
+    private static final Logger LOG = Logger.getLogger(HelidonGrpcListener.class.getName());
+
+    static HelidonGrpcListener start(Config grpcConfig, List<ServerServiceDefinition> services, Duration grace) {
+        String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
+        int port = grpcConfig.get("port").asInt()
+                .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
+        GrpcRouting.Builder routing = GrpcRouting.builder();
+        services.forEach(routing::service);
+        WebServerConfig.Builder builder = WebServer.builder()
+                .shutdownHook(false)
+                .host(host)
+                .port(port)
+                .shutdownGracePeriod(grace)
+                .addProtocol(Http2Config.create())
+                .addProtocol(GrpcConfig.builder()
+                        .maxReadBufferSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
+                        .build())
+                .addRouting(routing);
+        tls(grpcConfig.get("tls")).ifPresent(builder::tls);
+        LOG.info(() -> "gRPC on Helidon: grpc.max-connection-age ("
+                + grpcConfig.get("max-connection-age").asString().orElse("PT2M")
+                + ") and grpc.max-connection-age-grace have no Helidon equivalent and are ignored:"
+                + " connections are never ended by age");
+        return new HelidonGrpcListener(builder.build().start());
+    }
+
+    private static Optional<Tls> tls(Config tls) {
+        if (!tls.get("enabled").asBoolean().orElse(false)) {
+            return Optional.empty();
+        }
+        Keys identity = Keys.builder()
+                .pem(pem -> pem.key(Resource.create(file(tls, "key")))
+                        .certChain(Resource.create(file(tls, "cert"))))
+                .build();
+        TlsConfig.Builder builder = Tls.builder()
+                .enabled(true)
+                .privateKey(identity)
+                .privateKeyCertChain(identity);
+        tls.get("ca").asString().filter(path -> !path.isBlank()).ifPresent(ca -> builder
+                .trust(Keys.builder().pem(pem -> pem.certificates(Resource.create(file(tls, "ca")))).build())
+                .clientAuth(TlsClientAuth.REQUIRED));
+        return Optional.of(builder.build());
+    }
+
+    private static Path file(Config tls, String name) {
+        Path file = Path.of(tls.get(name).asString().orElseThrow(() -> new IllegalStateException(
+                "Missing required config: " + tls.key() + "." + name)));
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException(tls.key() + "." + name + ": cannot read " + file);
+        }
+        return file;
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    /** Helidon's stop: stops accepting, refuses new requests on open connections, waits the grace for handlers. */
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+}
