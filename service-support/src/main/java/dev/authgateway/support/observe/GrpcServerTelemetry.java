@@ -58,12 +58,12 @@ public final class GrpcServerTelemetry implements ServerInterceptor {
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onMessage(Q message) {
-                inContext(context, span, () -> super.onMessage(message));
+                failingAsUnknown(finish, () -> inContext(context, span, () -> super.onMessage(message)));
             }
 
             @Override
             public void onHalfClose() {
-                inContext(context, span, super::onHalfClose);
+                failingAsUnknown(finish, () -> inContext(context, span, super::onHalfClose));
             }
 
             @Override
@@ -82,6 +82,19 @@ public final class GrpcServerTelemetry implements ServerInterceptor {
                 inContext(context, span, super::onReady);
             }
         };
+    }
+
+    /**
+     * A handler that throws: grpc-java answers UNKNOWN but cancels the stream without {@code close}, so the listener
+     * sees {@code onCancel}; the call is recorded as the UNKNOWN the client gets, not as CANCELLED.
+     */
+    private static void failingAsUnknown(Finish finish, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            finish.end(Status.UNKNOWN);
+            throw e;
+        }
     }
 
     private static void inContext(Context context, Span span, Runnable work) {
