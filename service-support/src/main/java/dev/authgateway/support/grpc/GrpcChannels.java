@@ -13,8 +13,9 @@ import io.helidon.config.Config;
 /**
  * Opens the one long-lived channel a client keeps to a gRPC service.
  *
- * <p>grpc-java (Netty) rather than Helidon's 4.2.0 gRPC client: that client sends no metadata,
- * ignores deadlines and opens a TCP connection per call.
+ * <p>grpc-java (Netty) by default rather than Helidon's gRPC client: Helidon 4.5.0's client ignores deadlines,
+ * drops response headers, trailers and status details, and opens a TCP connection per call (the verdicts are
+ * grpc-conformance's {@code conformance/client.tsv}).
  *
  * <p>The host is resolved through DNS ({@code dns:///host:port}) and calls are spread over every address it has
  * ({@code round_robin}). On Kubernetes the host is a headless Service, so each pod is one address; the servers close
