@@ -2,6 +2,8 @@ package dev.authgateway.support.grpc;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import dev.authgateway.support.observe.GrpcClientTelemetry;
 import io.grpc.ManagedChannel;
@@ -11,8 +13,9 @@ import io.helidon.config.Config;
 /**
  * Opens the one long-lived channel a client keeps to a gRPC service.
  *
- * <p>grpc-java (Netty) rather than Helidon's 4.2.0 gRPC client: that client sends no metadata,
- * ignores deadlines and opens a TCP connection per call.
+ * <p>grpc-java (Netty) by default rather than Helidon's gRPC client: Helidon 4.5.0's client ignores deadlines,
+ * drops response headers, trailers and status details, and opens a TCP connection per call (the verdicts are
+ * grpc-conformance's {@code conformance/client.tsv}).
  *
  * <p>The host is resolved through DNS ({@code dns:///host:port}) and calls are spread over every address it has
  * ({@code round_robin}). On Kubernetes the host is a headless Service, so each pod is one address; the servers close
@@ -20,9 +23,29 @@ import io.helidon.config.Config;
  *
  * <p>Config keys under the node given: {@code host} (default 127.0.0.1), {@code port} (required),
  * {@code load-balancing} ({@code round_robin}, the default, or {@code pick_first}),
- * {@code keepalive} (default PT30S), {@code tls.*} (see {@link GrpcTls}; plaintext when absent).
+ * {@code keepalive} (default PT30S: an HTTP/2 ping when nothing was read for that long while calls are open;
+ * grpc-java raises anything under 10 s to 10 s), {@code keepalive-timeout} (how long an unanswered ping may wait
+ * before the connection is taken for dead; grpc-java's default, 20 s, when absent),
+ * {@code tls.*} (see {@link GrpcTls}; plaintext when absent).
+ *
+ * <p>{@code implementation}: {@code grpc-java} (the default) or {@code helidon}, Helidon's gRPC client built from the
+ * same keys (see {@link HelidonChannel} for the keys it has no equivalent of). Both give a {@link ManagedChannel},
+ * closed with {@link #close}. The choice between them is made by the grpc-conformance module.
  */
 public final class GrpcChannels {
+
+    /** Values of {@code implementation}. */
+    public static final String GRPC_JAVA = "grpc-java";
+    public static final String HELIDON = "helidon";
+
+    /**
+     * grpc-java's HTTP/2 frame logger: at FINE it writes the first bytes of every DATA frame as hex and every
+     * header, {@code -bin} ones as base64, so a password sent to VerifyCredentials would reach the logs whenever
+     * {@code io.grpc} is turned up. Held at INFO unless that logger's own level is configured (the
+     * grpc-conformance case {@code no-bytes-in-logs}). Kept here so the level is not lost with a collected logger.
+     */
+    private static final Logger FRAME_LOGGER =
+            Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler");
 
     private GrpcChannels() {
     }
@@ -32,18 +55,39 @@ public final class GrpcChannels {
         int port = channel.get("port").asInt()
                 .orElseThrow(() -> new IllegalStateException("Missing required config: " + channel.key() + ".port"));
         Duration keepalive = channel.get("keepalive").as(Duration.class).orElse(Duration.ofSeconds(30));
+        String implementation = channel.get("implementation").asString().orElse(GRPC_JAVA);
+        return switch (implementation) {
+            case GRPC_JAVA -> grpcJava(channel, host, port, keepalive);
+            case HELIDON -> HelidonChannel.open(channel, host, port, keepalive);
+            default -> throw new IllegalStateException(channel.key() + ".implementation: " + implementation
+                    + " is neither " + GRPC_JAVA + " nor " + HELIDON);
+        };
+    }
+
+    private static ManagedChannel grpcJava(Config channel, String host, int port, Duration keepalive) {
+        synchronized (FRAME_LOGGER) {
+            if (FRAME_LOGGER.getLevel() == null) {
+                FRAME_LOGGER.setLevel(Level.INFO);
+            }
+        }
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target(host, port))
                 .defaultLoadBalancingPolicy(channel.get("load-balancing").asString().orElse("round_robin"))
                 .keepAliveTime(keepalive.toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(false)
                 .intercept(new GrpcClientTelemetry());
+        channel.get("keepalive-timeout").as(Duration.class)
+                .ifPresent(timeout -> builder.keepAliveTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
         GrpcTls.client(channel.get("tls")).ifPresentOrElse(builder::sslContext, builder::usePlaintext);
         return builder.build();
     }
 
     static String target(String host, int port) {
+        return "dns:///" + authority(host, port);
+    }
+
+    static String authority(String host, int port) {
         String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "dns:///" + bracketed + ":" + port;
+        return bracketed + ":" + port;
     }
 
     /** Closes a channel, waiting briefly for calls in flight. */
