@@ -2,8 +2,6 @@ package dev.authgateway.support.grpc;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import dev.authgateway.support.observe.GrpcClientTelemetry;
 import io.grpc.ManagedChannel;
@@ -38,14 +36,6 @@ public final class GrpcChannels {
     public static final String GRPC_JAVA = "grpc-java";
     public static final String HELIDON = "helidon";
 
-    /**
-     * grpc-java's HTTP/2 frame logger: at FINE it writes the first bytes of every DATA frame as hex and every
-     * header, {@code -bin} ones as base64, so a password sent to VerifyCredentials would reach the logs whenever
-     * {@code io.grpc} is turned up. Held at INFO unless that logger's own level is configured (the
-     * grpc-conformance case {@code no-bytes-in-logs}). Kept here so the level is not lost with a collected logger.
-     */
-    private static final Logger FRAME_LOGGER =
-            Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler");
 
     private GrpcChannels() {
     }
@@ -65,11 +55,7 @@ public final class GrpcChannels {
     }
 
     private static ManagedChannel grpcJava(Config channel, String host, int port, Duration keepalive) {
-        synchronized (FRAME_LOGGER) {
-            if (FRAME_LOGGER.getLevel() == null) {
-                FRAME_LOGGER.setLevel(Level.INFO);
-            }
-        }
+        GrpcFrameLogs.holdAtInfo();
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target(host, port))
                 .defaultLoadBalancingPolicy(channel.get("load-balancing").asString().orElse("round_robin"))
                 .keepAliveTime(keepalive.toMillis(), TimeUnit.MILLISECONDS)

@@ -1,6 +1,5 @@
 package dev.authgateway.support.grpc;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,10 +18,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.helidon.common.configurable.Resource;
-import io.helidon.common.pki.Keys;
 import io.helidon.common.tls.Tls;
-import io.helidon.common.tls.TlsConfig;
 import io.helidon.config.Config;
 import io.helidon.webclient.grpc.GrpcClient;
 
@@ -75,31 +71,10 @@ final class HelidonChannel extends ManagedChannel {
         String authority = GrpcChannels.authority(host, port);
         GrpcClient client = GrpcClient.builder()
                 .baseUri((tls ? "https://" : "http://") + authority)
-                .tls(tls ? tls(tlsNode) : Tls.builder().enabled(false).build())
+                .tls(GrpcTls.helidonClient(tlsNode).orElseGet(() -> Tls.builder().enabled(false).build()))
                 .protocolConfig(protocol -> protocol.heartbeatPeriod(keepalive))
                 .build();
         return new HelidonChannel(client.channel(new GrpcClientTelemetry()), authority);
-    }
-
-    private static Tls tls(Config tls) {
-        TlsConfig.Builder builder = Tls.builder()
-                .trust(keys -> keys.pem(pem -> pem.certificates(Resource.create(file(tls, "ca").toPath()))));
-        if (tls.get("cert").exists() && tls.get("key").exists()) {
-            Keys own = Keys.builder().pem(pem -> pem
-                    .key(Resource.create(file(tls, "key").toPath()))
-                    .certChain(Resource.create(file(tls, "cert").toPath()))).build();
-            builder.privateKey(own).privateKeyCertChain(own);
-        }
-        return builder.build();
-    }
-
-    private static File file(Config tls, String name) {
-        File file = new File(tls.get(name).asString().orElseThrow(() -> new IllegalStateException(
-                "Missing required config: " + tls.key() + "." + name)));
-        if (!file.canRead()) {
-            throw new IllegalStateException(tls.key() + "." + name + ": cannot read " + file);
-        }
-        return file;
     }
 
     private static void unsupported(String key, String message) {

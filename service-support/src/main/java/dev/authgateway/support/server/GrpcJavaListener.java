@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
+import dev.authgateway.support.grpc.GrpcFrameLogs;
 import dev.authgateway.support.grpc.GrpcTls;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -20,20 +19,11 @@ import io.helidon.config.Config;
 /** {@code grpc.implementation: grpc-java} (the default): grpc-java's Netty server, handlers on virtual threads. */
 record GrpcJavaListener(Server server, ExecutorService handlers, Duration grace) implements GrpcListener {
 
-    /**
-     * Netty's HTTP/2 frame logger, which at FINE dumps DATA frames in hex: request bodies, passwords included. Held
-     * at INFO whatever {@code io.grpc} or the root logger is set to (the grpc-conformance no-bytes-in-logs case).
-     */
-    private static final Logger FRAME_LOG = Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
-
-    static {
-        FRAME_LOG.setLevel(Level.INFO);
-    }
-
     static GrpcJavaListener start(Config grpcConfig, List<ServerServiceDefinition> services, Duration grace) {
         String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
         int port = grpcConfig.get("port").asInt()
                 .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
+        GrpcFrameLogs.holdAtInfo();
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                 .executor(handlers)

@@ -1,18 +1,12 @@
 package dev.authgateway.support.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.authgateway.support.grpc.GrpcTls;
 import io.grpc.ServerServiceDefinition;
-import io.helidon.common.configurable.Resource;
-import io.helidon.common.pki.Keys;
 import io.helidon.common.tls.Tls;
-import io.helidon.common.tls.TlsClientAuth;
-import io.helidon.common.tls.TlsConfig;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -57,39 +51,12 @@ record HelidonGrpcListener(WebServer server) implements GrpcListener {
                         .maxReadBufferSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
                         .build())
                 .addRouting(routing);
-        tls(grpcConfig.get("tls")).ifPresent(builder::tls);
+        GrpcTls.helidonServer(grpcConfig.get("tls")).ifPresent(builder::tls);
         LOG.info(() -> "gRPC on Helidon: grpc.max-connection-age ("
                 + grpcConfig.get("max-connection-age").asString().orElse("PT2M")
                 + ") and grpc.max-connection-age-grace have no Helidon equivalent and are ignored:"
                 + " connections are never ended by age");
         return new HelidonGrpcListener(builder.build().start());
-    }
-
-    private static Optional<Tls> tls(Config tls) {
-        if (!tls.get("enabled").asBoolean().orElse(false)) {
-            return Optional.empty();
-        }
-        Keys identity = Keys.builder()
-                .pem(pem -> pem.key(Resource.create(file(tls, "key")))
-                        .certChain(Resource.create(file(tls, "cert"))))
-                .build();
-        TlsConfig.Builder builder = Tls.builder()
-                .enabled(true)
-                .privateKey(identity)
-                .privateKeyCertChain(identity);
-        tls.get("ca").asString().filter(path -> !path.isBlank()).ifPresent(ca -> builder
-                .trust(Keys.builder().pem(pem -> pem.certificates(Resource.create(file(tls, "ca")))).build())
-                .clientAuth(TlsClientAuth.REQUIRED));
-        return Optional.of(builder.build());
-    }
-
-    private static Path file(Config tls, String name) {
-        Path file = Path.of(tls.get(name).asString().orElseThrow(() -> new IllegalStateException(
-                "Missing required config: " + tls.key() + "." + name)));
-        if (!Files.isReadable(file)) {
-            throw new IllegalStateException(tls.key() + "." + name + ": cannot read " + file);
-        }
-        return file;
     }
 
     @Override

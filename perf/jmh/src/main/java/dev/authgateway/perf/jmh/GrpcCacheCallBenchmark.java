@@ -1,9 +1,12 @@
 package dev.authgateway.perf.jmh;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.User;
@@ -16,20 +19,37 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
-/** Stage 3: the gateway's gRPC call to the cache-service over loopback, answered from Redis. */
+/**
+ * Stage 3: the gateway's gRPC call to the cache-service over loopback, answered from Redis, with each gRPC
+ * implementation on each side ({@code grpc.implementation} of the cache-service, {@code implementation} of the
+ * caller's channel). {@code getUser} is one caller's latency; {@code getUserUnderLoad} is 8 callers at once, and each
+ * of its iterations prints the benchmark JVM's CPU time per call (client and server both live in it; Redis does not),
+ * the figure the adoption rule in docs/architecture.md compares.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GrpcCacheCallBenchmark {
 
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(2));
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    @Param({"grpc-java", "helidon"})
+    public String server;
+
+    @Param({"grpc-java", "helidon"})
+    public String client;
 
     private TestRedis redis;
     private RunningService store;
@@ -37,17 +57,34 @@ public class GrpcCacheCallBenchmark {
     private ManagedChannel channel;
     private UserCacheGrpc.UserCacheBlockingStub stub;
     private GetUserRequest request;
+    private final LongAdder calls = new LongAdder();
+    private long cpuAtStart;
 
     @Setup
     public void setUp() {
         redis = TestRedis.create();
         store = InProcess.oneUserStore();
-        cache = InProcess.cacheService(redis, store.grpcPort());
+        cache = InProcess.cacheService(redis, store.grpcPort(), server);
         channel = GrpcChannels.open(Config.just(ConfigSources.create(
-                Map.of("port", String.valueOf(cache.grpcPort())))));
+                Map.of("port", String.valueOf(cache.grpcPort()), "implementation", client))));
         stub = UserCacheGrpc.newBlockingStub(channel);
         request = GetUserRequest.newBuilder().setId(InProcess.ADA.getId()).build();
         getUser();
+    }
+
+    @Setup(Level.Iteration)
+    public void startCounting() {
+        calls.reset();
+        cpuAtStart = OS.getProcessCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerCall() {
+        long count = calls.sum();
+        if (count > 0) {
+            System.out.printf("  [server=%s client=%s] JVM CPU per call: %.1f µs over %d calls%n",
+                    server, client, (OS.getProcessCpuTime() - cpuAtStart) / 1000.0 / count, count);
+        }
     }
 
     @TearDown
@@ -60,6 +97,15 @@ public class GrpcCacheCallBenchmark {
 
     @Benchmark
     public User getUser() {
+        calls.increment();
         return DEADLINE.on(stub).getUser(request).getUser();
+    }
+
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public User getUserUnderLoad() {
+        return getUser();
     }
 }

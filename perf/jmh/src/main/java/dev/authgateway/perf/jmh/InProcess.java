@@ -47,8 +47,14 @@ final class InProcess {
     }
 
     static RunningService cacheService(TestRedis redis, int storeGrpcPort) {
+        return cacheService(redis, storeGrpcPort, "grpc-java");
+    }
+
+    /** A cache-service whose gRPC server is the implementation named ({@code grpc.implementation}). */
+    static RunningService cacheService(TestRedis redis, int storeGrpcPort, String grpcImplementation) {
         Map<String, String> values = new HashMap<>(redis.config());
         values.put("app.store.port", String.valueOf(storeGrpcPort));
+        values.put("grpc.implementation", grpcImplementation);
         return dev.authgateway.cache.Main.start(config(values));
     }
 }
