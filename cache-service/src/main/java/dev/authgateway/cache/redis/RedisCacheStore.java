@@ -109,7 +109,7 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
             RBatch batch = redisson.createBatch(BatchOptions.defaults()
                     .sync(invalidationAck.replicas(), invalidationAck.timeout()));
             batch.getScript(ByteArrayCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, INVALIDATE,
-                    RScript.ReturnType.INTEGER, scriptKeys(id), generationTtl);
+                    RScript.ReturnType.LONG, scriptKeys(id), generationTtl);
             BatchResult<?> result = batch.execute();
             if (result.getSyncedSlaves() < invalidationAck.replicas()) {
                 throw new CacheUnavailableException(new RedisException("invalidation reached "
@@ -123,7 +123,7 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
     private Long run(String script, String id, Object... args) {
         try {
             return redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
-                    RScript.ReturnType.INTEGER, scriptKeys(id), args);
+                    RScript.ReturnType.LONG, scriptKeys(id), args);
         } catch (RedisException e) {
             throw new CacheUnavailableException(e);
         }

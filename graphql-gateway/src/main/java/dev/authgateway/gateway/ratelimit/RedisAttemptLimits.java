@@ -117,7 +117,7 @@ public final class RedisAttemptLimits implements AttemptLimits {
         }
         try {
             Long answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
-                    RScript.ReturnType.INTEGER, keys, args);
+                    RScript.ReturnType.LONG, keys, args);
             return answer == null ? 0L : answer;
         } catch (RedisException e) {
             LOG.dependency("redis-unavailable", "Attempt limits unavailable (failing open)", e);
