@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>On Helidon 4.2.0 some of those answers came back truncated or empty: the classpath handler closed the JVM's
  * shared, cached {@code JarFile} while other first requests were still reading entries from it
  * (helidon-io/helidon#9908, "Closed ZIP file"; fixed in 4.2.1 by #9943, so the cached file stays open). The gateway
- * then served GraphiQL from memory instead. On 4.5.0 every answer is complete; this test keeps it so.
+ * then served GraphiQL from memory itself. On 4.5.0 every answer is whole, and GraphiqlPage uses this service again;
+ * this test keeps checking the defaults, where the defect was, and GraphiqlPageTest sends the page's own
+ * configuration (memory cache, no temporary files) the same requests.
  *
  * <p>Seeded ({@code -Dgraphiql.seed}): the seed draws which file each request asks for and their order, and is in
  * the assertion message.
