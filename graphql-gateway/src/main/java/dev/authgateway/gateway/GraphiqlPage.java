@@ -1,108 +1,77 @@
 package dev.authgateway.gateway;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import io.helidon.common.Size;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.MemoryCache;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+import io.helidon.webserver.staticcontent.TemporaryStorage;
 
 /**
  * GraphiQL at {@code /graphiql/} when {@code app.graphiql.enabled} is true (off by default; {@code ops/stack up}
- * turns it on). Its files come from the jar, where the build copied them from the npm packages, and are held in
- * memory: a fixed, small set (1.6 MB). A Content Security Policy lets the page load nothing from anywhere else and
- * send queries only to this gateway.
+ * turns it on). Its files come from the class path ({@code graphiql/} in the jar, where the build copied them from
+ * the npm packages), served by Helidon's static content service: {@code /graphiql} redirects to {@code /graphiql/},
+ * which answers index.html. A Content Security Policy lets the page load nothing from anywhere else and send
+ * queries only to this gateway.
  *
- * <p>Not Helidon's static content service: in 4.2.0, serving from the jar, it answered parallel first requests
- * with truncated or empty bodies.
+ * <p>From the jar ({@code java -jar}), each file is held in memory after its first request (1.6 MB in all, within
+ * the cache's 4 MiB) and nothing is extracted to temporary files; in the image the files are a directory on the class
+ * path, read from it on each request. Helidon 4.2.0's static content answered parallel first requests from a jar
+ * with truncated or empty bodies (helidon-io/helidon#9908, fixed in 4.2.1), so the gateway held these files in memory
+ * itself until Helidon 4.5.0; StaticContentFromJarTest reproduces that defect (it fails on 4.2.0), and
+ * GraphiqlPageTest sends this page the same parallel first requests, from a jar and from a directory.
+ *
+ * <p>Answers are {@code no-store}: Helidon's validators (ETag and Last-Modified) are the file's modification time,
+ * which is the jar's under {@code java -jar} but the same instant for every file in the image (Jib sets it to
+ * 1970-01-01T00:00:01Z), so a browser revalidating its copy would keep an old GraphiQL after an upgrade.
  */
 final class GraphiqlPage {
 
     static final String PATH = "/graphiql";
 
-    private static final List<String> FILES = List.of("index.html", "page.css", "start.js",
-            "vendor/graphiql/graphiql.min.css", "vendor/graphiql/graphiql.min.js",
-            "vendor/react/umd/react.production.min.js", "vendor/react-dom/umd/react-dom.production.min.js");
+    private static final String LOCATION = "graphiql";
 
     // GraphiQL's editors set inline styles; scripts are only the page's own files.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    private record Asset(byte[] content, String contentType, String etag) {
-    }
-
-    private final Map<String, Asset> assets;
-
-    private GraphiqlPage(Map<String, Asset> assets) {
-        this.assets = assets;
+    private GraphiqlPage() {
     }
 
     static void register(HttpRouting.Builder routing, Config graphiql) {
+        register(routing, graphiql, GraphiqlPage.class.getClassLoader());
+    }
+
+    /** The page with its files from {@code files} (the gateway's own class loader, or a test's). */
+    static void register(HttpRouting.Builder routing, Config graphiql, ClassLoader files) {
         if (!graphiql.get("enabled").asBoolean().orElse(false)) {
             return;
         }
-        GraphiqlPage page = new GraphiqlPage(FILES.stream().collect(Collectors.toMap(Function.identity(),
-                GraphiqlPage::load)));
-        routing.get(PATH, (request, response) -> response.status(Status.MOVED_PERMANENTLY_301)
-                        .header(HeaderNames.LOCATION, PATH + "/")
-                        .send())
-                .get(PATH + "/*", page::serve);
-    }
-
-    private void serve(ServerRequest request, ServerResponse response) {
-        String file = request.path().path().substring(PATH.length() + 1);
-        Asset asset = assets.get(file.isEmpty() ? "index.html" : file);
-        if (asset == null) {
-            response.status(Status.NOT_FOUND_404).send();
-            return;
+        if (files.getResource(LOCATION + "/vendor/graphiql/graphiql.min.js") == null) {
+            throw new IllegalStateException(LOCATION + "/vendor/graphiql/graphiql.min.js is not in the jar; "
+                    + "build with npm on the PATH");
         }
-        response.header(HeaderNames.create("Content-Security-Policy"), CONTENT_SECURITY_POLICY)
-                .header(HeaderNames.ETAG, asset.etag())
-                .header(HeaderValues.CACHE_NO_CACHE);
-        if (request.headers().value(HeaderNames.IF_NONE_MATCH).filter(asset.etag()::equals).isPresent()) {
-            response.status(Status.NOT_MODIFIED_304).send();
-            return;
-        }
-        response.header(HeaderNames.CONTENT_TYPE, asset.contentType()).send(asset.content());
-    }
-
-    private static Asset load(String file) {
-        try (InputStream in = GraphiqlPage.class.getResourceAsStream("/graphiql/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("graphiql/" + file + " is not in the jar; build with npm on the PATH");
-            }
-            byte[] content = in.readAllBytes();
-            return new Asset(content, contentType(file), '"' + sha256(content) + '"');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String contentType(String file) {
-        if (file.endsWith(".html")) {
-            return "text/html; charset=utf-8";
-        }
-        return file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        routing.any(PATH + "/*", (request, response) -> {
+                    response.header(HeaderNames.create("Content-Security-Policy"), CONTENT_SECURITY_POLICY)
+                            .header(SecurityHeaders.NO_STORE);
+                    response.next();
+                })
+                .register(PATH, StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                        .location(LOCATION)
+                        .welcome("index.html")
+                        .classLoader(files)
+                        .memoryCache(MemoryCache.create(cache -> cache.capacity(Size.create(4, Size.Unit.MIB))))
+                        .temporaryStorage(TemporaryStorage.create(storage -> storage.enabled(false)))
+                        .contentTypes(Map.of(
+                                "html", MediaTypes.create("text/html; charset=utf-8"),
+                                "css", MediaTypes.create("text/css; charset=utf-8"),
+                                "js", MediaTypes.create("text/javascript; charset=utf-8")))
+                        .build()));
     }
 }

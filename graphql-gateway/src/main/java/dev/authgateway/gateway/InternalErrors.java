@@ -11,9 +11,10 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Whatever escapes a handler. Helidon's own client errors (a path no route serves: 404 NOT_FOUND) keep their status
- * with a typed body and are not logged; anything else is a fault of the gateway's, logged here with its stack trace
- * (within a per-minute budget per exception class, so no client can flood the log) and answered as a bare INTERNAL
- * error, never with its message.
+ * with a typed body and are not logged; its 304 Not Modified (GraphiQL's static content answering a conditional
+ * request) stays a 304, without a body; both keep the exception's headers (the 304's ETag). Anything else is a fault
+ * of the gateway's, logged here with its stack trace (within a per-minute budget per exception class, so no client
+ * can flood the log) and answered as a bare INTERNAL error, never with its message.
  */
 final class InternalErrors implements ErrorHandler<Throwable> {
 
@@ -22,6 +23,12 @@ final class InternalErrors implements ErrorHandler<Throwable> {
     @Override
     public void handle(ServerRequest request, ServerResponse response, Throwable failure) {
         if (failure instanceof HttpException http && http.status().code() < 500) {
+            http.headers().forEach(response::header);
+            if (http.status().code() < 400) {
+                // static content's answer to a conditional request (304 Not Modified), which has no body
+                response.status(http.status()).send();
+                return;
+            }
             boolean notFound = http.status().code() == 404;
             send(response, http.status(), notFound ? "no such path" : "bad request", notFound ? "NOT_FOUND" : "BAD_REQUEST");
             return;
