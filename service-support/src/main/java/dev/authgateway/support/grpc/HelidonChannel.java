@@ -18,6 +18,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.common.tls.Tls;
 import io.helidon.config.Config;
 import io.helidon.webclient.grpc.GrpcClient;
@@ -73,6 +74,8 @@ final class HelidonChannel extends ManagedChannel {
                 .baseUri((tls ? "https://" : "http://") + authority)
                 .tls(GrpcTls.helidonClient(tlsNode).orElseGet(() -> Tls.builder().enabled(false).build()))
                 .protocolConfig(protocol -> protocol.heartbeatPeriod(keepalive))
+                // Nagle's algorithm holds a call's second write until the peer's delayed ACK: about 40 ms a call.
+                .socketOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .build();
         return new HelidonChannel(client.channel(new GrpcClientTelemetry()), authority);
     }
