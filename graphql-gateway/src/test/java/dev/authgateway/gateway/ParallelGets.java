@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.authgateway.support.testing.RawHttp;
+
 /**
  * GET requests sent together over real sockets: every connection is open before any request is written, and all
  * requests are written at once (a barrier), so the server sees them in parallel. Each answer is read to the end of
@@ -80,12 +82,12 @@ final class ParallelGets {
                     .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            String statusLine = line(in);
+            String statusLine = RawHttp.line(in);
             if (statusLine == null) {
                 return new Answer(path, status, headers, new byte[0], "connection closed without an answer");
             }
             status = Integer.parseInt(statusLine.split(" ")[1]);
-            for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+            for (String line = RawHttp.line(in); line != null && !line.isEmpty(); line = RawHttp.line(in)) {
                 int colon = line.indexOf(':');
                 headers.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).strip(), (a, b) -> a + "," + b);
@@ -102,14 +104,14 @@ final class ParallelGets {
     private static String body(InputStream in, Map<String, String> headers, ByteArrayOutputStream body)
             throws IOException {
         if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
-            for (String size = line(in); size != null; size = line(in)) {
+            for (String size = RawHttp.line(in); size != null; size = RawHttp.line(in)) {
                 int length = Integer.parseInt(size.split(";")[0].strip(), 16);
                 if (length == 0) {
                     return null;
                 }
                 byte[] chunk = in.readNBytes(length);
                 body.write(chunk);
-                if (chunk.length < length || line(in) == null) {
+                if (chunk.length < length || RawHttp.line(in) == null) {
                     return "chunked body cut inside a chunk, after " + body.size() + " bytes";
                 }
             }
@@ -123,19 +125,5 @@ final class ParallelGets {
         }
         in.transferTo(body);
         return null;
-    }
-
-    /** The next CRLF-terminated line, or null at the end of the stream. */
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            line.write(b);
-        }
-        if (b == -1 && line.size() == 0) {
-            return null;
-        }
-        String text = line.toString(StandardCharsets.ISO_8859_1);
-        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -217,10 +217,7 @@ class ClientConformanceIT {
                     certs.foreignCert("store-service"), certs.foreignKey("store-service"), null)));
             ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), true));
 
-            StatusRuntimeException failure = failure(() -> stub(channel, 5_000).getUser(id("ok")));
-
-            assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-            assertThat(server.calls.get()).as("calls that reached the service").isZero();
+            assertRefusedBeforeTheService(channel, server);
         });
     }
 
@@ -232,10 +229,7 @@ class ClientConformanceIT {
             FakeStoreServer server = server(FakeStoreServer.Options.plain());
             ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), true));
 
-            StatusRuntimeException failure = failure(() -> stub(channel, 5_000).getUser(id("ok")));
-
-            assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-            assertThat(server.calls.get()).as("calls that reached the service").isZero();
+            assertRefusedBeforeTheService(channel, server);
         });
     }
 
@@ -248,10 +242,7 @@ class ClientConformanceIT {
                     certs.cert("store-service"), certs.key("store-service"), certs.ca())));
             ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), false));
 
-            StatusRuntimeException failure = failure(() -> stub(channel, 5_000).getUser(id("ok")));
-
-            assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-            assertThat(server.calls.get()).as("calls that reached the service").isZero();
+            assertRefusedBeforeTheService(channel, server);
         });
     }
 
@@ -575,5 +566,13 @@ class ClientConformanceIT {
             tls.put("tls.key", certificates().key("graphql-gateway").toString());
         }
         return tls;
+    }
+
+    /** The call fails as UNAVAILABLE (what callers retry and map), and nothing of it reached the service. */
+    private static void assertRefusedBeforeTheService(ManagedChannel channel, FakeStoreServer server) {
+        StatusRuntimeException failure = failure(() -> stub(channel, 5_000).getUser(id("ok")));
+
+        assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(server.calls.get()).as("calls that reached the service").isZero();
     }
 }

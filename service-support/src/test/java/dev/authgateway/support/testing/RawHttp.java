@@ -123,6 +123,11 @@ public final class RawHttp implements AutoCloseable {
     }
 
     private String line() throws IOException {
+        return line(in);
+    }
+
+    /** The next line of an HTTP head or chunk framing, without its CRLF (or bare LF); null at the end of the stream. */
+    public static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1 && b != '\n') {
