@@ -1,5 +1,6 @@
 # Shared by the drills: the Gatling load (perf/gatling DrillLoad), a timeline of events, and the verdict.
 # shellcheck shell=bash
+# shellcheck source-path=SCRIPTDIR
 
 DRILL_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")/../lib" && pwd)
 # shellcheck source=../lib/common.sh
@@ -42,8 +43,8 @@ drill_start_load() {
     -DdrillLog="$DRILL_OUT/requests.csv" -DdrillSignups="$DRILL_OUT/signups.txt" \
     >"$DRILL_OUT/gatling.log" 2>&1) &
   LOAD_PID=$!
-  local i
-  for i in $(seq 1 240); do
+  local _
+  for _ in $(seq 1 240); do
     [[ -s $DRILL_OUT/requests.csv ]] && { drill_mark load-started; return; }
     kill -0 "$LOAD_PID" 2>/dev/null || { tail -n 30 "$DRILL_OUT/gatling.log" >&2; die "Gatling stopped before any request"; }
     sleep 0.5
@@ -55,7 +56,7 @@ drill_wait_for_fault_time() {
   local start
   start=$(event_time load-started)
   while (($(now_ms) < start + (DRILL_RAMP + DRILL_FAULT_AT) * 1000)); do sleep 0.2; done
-  drill_mark full-rate-for-${DRILL_FAULT_AT}s
+  drill_mark "full-rate-for-${DRILL_FAULT_AT}s"
 }
 
 drill_wait_load() {
@@ -87,6 +88,7 @@ drill_check_signups() {
   LOST=0
   while read -r username; do
     [[ -n $username ]] || continue
+    # shellcheck disable=SC2016  # $i is a GraphQL variable, not a shell one
     body=$(printf '{"query":"mutation($i: LoginInput!) { login(input: $i) { accessToken } }","variables":{"i":{"login":"%s","password":"%s"}}}' "$username" "perf password $DRILL_RUN_ID")
     if ! curl -s --max-time 10 "$GATEWAY/graphql" -H 'Content-Type: application/json' -d "$body" | grep -q '"accessToken"'; then
       LOST=$((LOST + 1))
@@ -99,7 +101,7 @@ drill_check_signups() {
 
 # drill_verdict RECOVERED_EVENT EXPECTATION -> prints and saves the verdict; exit status 1 when it failed
 drill_verdict() {
-  local fault recovered finished start total failed verdict
+  local fault recovered finished start total failed
   start=$(event_time load-started)
   fault=$(event_time fault)
   recovered=$(event_time "$1")
@@ -120,9 +122,10 @@ drill_verdict() {
       echo "  $kind: $(count 0 "$finished" "$kind") sent, $(count 0 "$finished" "$kind" KO) failed"
     done
     echo "p99:      before (full rate) $(p99 "$((fault - DRILL_FAULT_AT * 1000))" "$fault"), during $(p99 "$fault" "$recovered"), after $(p99 "$recovered" "$finished")"
-    echo "recovery: $(((recovered - fault)))ms from the fault to '$1'"
+    echo "recovery: $((recovered - fault))ms from the fault to '$1'"
     echo "writes:   $SIGNUPS_CHECKED signups answered with success, $LOST of them cannot log in afterwards"
     echo "expected: $2"
   } | tee "$DRILL_OUT/verdict.txt"
+  # shellcheck disable=SC2034  # read by the drill scripts
   VERDICT_FILE=$DRILL_OUT/verdict.txt
 }

@@ -11,6 +11,7 @@ ensure_signing_key() {
     chmod 700 "$(dirname "$SIGNING_KEY")"
     generate_signing_key "$SIGNING_KEY"
   fi
+  # shellcheck disable=SC2034  # read by start_services (services.sh)
   SIGNING_KEY_ID="dev-$(openssl pkey -in "$SIGNING_KEY" -pubout -outform DER 2>/dev/null | sha256sum | cut -c1-12)"
 }
 

@@ -9,7 +9,7 @@ pg_usable() {
 
 pg_bin() {
   local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
     [[ -x $dir/$1 ]] && { printf '%s\n' "$dir/$1"; return; }
   done
   command -v "$1" 2>/dev/null
@@ -74,6 +74,7 @@ start_private_postgres() {
   state_set PG_PORT "$port"
   state_set PG_DATA "$PG_DATA"
   state_set PG_OURS yes
+  # shellcheck disable=SC2034  # read by cmd_test (ops/stack)
   PG_STARTED_NOW=yes
 }
 

@@ -47,6 +47,7 @@ ensure_redis() {
   REDIS_PORT=$port
   state_set REDIS_PORT "$port"
   state_set REDIS_OURS yes
+  # shellcheck disable=SC2034  # read by cmd_test (ops/stack)
   REDIS_STARTED_NOW=yes
 }
 

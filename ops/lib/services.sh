@@ -75,6 +75,7 @@ ready_url_of() { printf 'http://127.0.0.1:%s/observe/health/ready\n' "$(manageme
 
 # extra_opts NAME -> the words of AUTHGW_STORE_OPTS / AUTHGW_CACHE_OPTS / AUTHGW_GATEWAY_OPTS
 extra_opts() {
+  # shellcheck disable=SC2086  # unquoted on purpose: each option is its own word
   case $1 in
     store-service) printf '%s\n' ${AUTHGW_STORE_OPTS:-} ;;
     cache-service) printf '%s\n' ${AUTHGW_CACHE_OPTS:-} ;;
@@ -102,9 +103,9 @@ start_service() {
 }
 
 wait_ready() {
-  local name=$1 url i
+  local name=$1 url _
   url=$(ready_url_of "$name")
-  for i in $(seq 1 240); do
+  for _ in $(seq 1 240); do
     [[ $(http_status "$url") == 200 ]] && { note "$name ready"; return; }
     if [[ -z $(pid_of "$name") ]]; then
       tail -n 40 "$LOG_DIR/$name.log" >&2 || true
@@ -117,7 +118,7 @@ wait_ready() {
 }
 
 stop_service() {
-  local name=$1 pid i
+  local name=$1 pid _
   pid=$(pid_of "$name" || true)
   if [[ -z $pid ]]; then
     rm -f "$PID_DIR/$name.pid"
@@ -125,11 +126,11 @@ stop_service() {
   fi
   step "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 40); do
+  for _ in $(seq 1 40); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
   rm -f "$PID_DIR/$name.pid"
 }
 
@@ -180,7 +181,8 @@ service_status_line() {
   else
     local ready=not-ready
     [[ $(http_status "$(ready_url_of "$name")") == 200 ]] && ready=ready
-    local ports="http :$(http_port_of "$name")"
+    local ports
+    ports="http :$(http_port_of "$name")"
     [[ $(management_port_of "$name") != "$(http_port_of "$name")" ]] && ports+=" management :$(management_port_of "$name")"
     [[ -n $(grpc_port_of "$name") ]] && ports+=" grpc :$(grpc_port_of "$name")"
     printf '%-16s %-8s pid %-7s %-36s %s\n' "$name" running "$pid" "$ports" "$ready"
