@@ -19,15 +19,14 @@ import io.helidon.config.Config;
 /** {@code grpc.implementation: grpc-java} (the default): grpc-java's Netty server, handlers on virtual threads. */
 record GrpcJavaListener(Server server, ExecutorService handlers, Duration grace) implements GrpcListener {
 
-    static GrpcJavaListener start(Config grpcConfig, List<ServerServiceDefinition> services, Duration grace) {
-        String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
-        int port = grpcConfig.get("port").asInt()
-                .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
+    static GrpcJavaListener start(Config grpcConfig, GrpcListenerSettings settings,
+                                  List<ServerServiceDefinition> services) {
         GrpcFrameLogs.holdAtInfo();
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        NettyServerBuilder builder = NettyServerBuilder
+                .forAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .executor(handlers)
-                .maxInboundMessageSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
+                .maxInboundMessageSize(settings.maxMessageBytes())
                 // Clients re-resolve the service's addresses when a connection ends, so an age spreads load to new pods.
                 .maxConnectionAge(grpcConfig.get("max-connection-age").as(Duration.class)
                         .orElse(Duration.ofMinutes(2)).toMillis(), TimeUnit.MILLISECONDS)
@@ -36,10 +35,10 @@ record GrpcJavaListener(Server server, ExecutorService handlers, Duration grace)
         GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
         services.forEach(builder::addService);
         try {
-            return new GrpcJavaListener(builder.build().start(), handlers, grace);
+            return new GrpcJavaListener(builder.build().start(), handlers, settings.grace());
         } catch (IOException e) {
             handlers.shutdownNow();
-            throw new UncheckedIOException("gRPC could not listen on " + host + ":" + port, e);
+            throw new UncheckedIOException("gRPC could not listen on " + settings.host() + ":" + settings.port(), e);
         }
     }
 

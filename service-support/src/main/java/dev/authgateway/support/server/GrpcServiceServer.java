@@ -1,6 +1,5 @@
 package dev.authgateway.support.server;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,11 +99,11 @@ public final class GrpcServiceServer {
         services.forEach(service -> definitions.add(
                 ServerInterceptors.intercept(service, chain.toArray(ServerInterceptor[]::new))));
         definitions.add(new ReadinessHealthService(readiness).bindService());
-        Duration grace = grpcConfig.get("shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(10));
+        GrpcListenerSettings settings = GrpcListenerSettings.from(grpcConfig);
         String implementation = grpcConfig.get("implementation").asString().orElse(GRPC_JAVA);
         return switch (implementation) {
-            case GRPC_JAVA -> GrpcJavaListener.start(grpcConfig, definitions, grace);
-            case HELIDON -> HelidonGrpcListener.start(grpcConfig, definitions, grace);
+            case GRPC_JAVA -> GrpcJavaListener.start(grpcConfig, settings, definitions);
+            case HELIDON -> HelidonGrpcListener.start(grpcConfig, settings, definitions);
             default -> throw new IllegalStateException("grpc.implementation must be " + GRPC_JAVA + " or " + HELIDON
                     + ", not " + implementation);
         };

@@ -1,6 +1,5 @@
 package dev.authgateway.support.server;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -36,22 +35,20 @@ record HelidonGrpcListener(WebServer server) implements GrpcListener {
 
     private static final Logger LOG = Logger.getLogger(HelidonGrpcListener.class.getName());
 
-    static HelidonGrpcListener start(Config grpcConfig, List<ServerServiceDefinition> services, Duration grace) {
-        String host = grpcConfig.get("host").asString().orElse("127.0.0.1");
-        int port = grpcConfig.get("port").asInt()
-                .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port"));
+    static HelidonGrpcListener start(Config grpcConfig, GrpcListenerSettings settings,
+                                     List<ServerServiceDefinition> services) {
         GrpcRouting.Builder routing = GrpcRouting.builder();
         services.forEach(routing::service);
         WebServerConfig.Builder builder = WebServer.builder()
                 .shutdownHook(false)
-                .host(host)
-                .port(port)
-                .shutdownGracePeriod(grace)
+                .host(settings.host())
+                .port(settings.port())
+                .shutdownGracePeriod(settings.grace())
                 // Nagle's algorithm holds a call's second write until the peer's delayed ACK: about 40 ms a call.
                 .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .addProtocol(Http2Config.create())
                 .addProtocol(GrpcConfig.builder()
-                        .maxReadBufferSize(grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024))
+                        .maxReadBufferSize(settings.maxMessageBytes())
                         .build())
                 .addRouting(routing);
         GrpcTls.helidonServer(grpcConfig.get("tls")).ifPresent(builder::tls);
