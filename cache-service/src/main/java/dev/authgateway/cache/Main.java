@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.authgateway.cache.domain.CacheAside;
+import dev.authgateway.cache.domain.CoherentWrites;
 import dev.authgateway.cache.domain.TtlPolicy;
 import dev.authgateway.cache.grpc.MeteredCacheEvents;
 import dev.authgateway.cache.grpc.UserCacheGrpcService;
@@ -11,6 +12,7 @@ import dev.authgateway.cache.redis.GuardedCacheStore;
 import dev.authgateway.cache.redis.ProtobufUserCodec;
 import dev.authgateway.cache.redis.RedisCacheStore;
 import dev.authgateway.cache.storeclient.StoreUserSource;
+import dev.authgateway.cache.storeclient.StoreWriter;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.grpc.GrpcHealth;
@@ -53,7 +55,8 @@ public final class Main {
                 new MeteredCacheEvents(redisStore::open));
         try {
             return GrpcServiceServer.builder()
-                    .service(new UserCacheGrpcService(users))
+                    .service(new UserCacheGrpcService(users,
+                            new CoherentWrites<>(new StoreWriter(storeChannel, storeDeadline), users)))
                     // Ready while it can answer reads: from Redis, or from the store when Redis is down.
                     .readiness(HealthChecks.readiness("redis-or-store",
                             () -> RedisClients.reachable(redisson, keyPrefix)

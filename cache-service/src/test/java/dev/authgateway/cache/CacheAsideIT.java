@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 
 import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
-import dev.authgateway.proto.user.v1.InvalidateUserRequest;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
@@ -23,6 +25,7 @@ import dev.authgateway.support.server.RunningService;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
@@ -115,17 +118,60 @@ class CacheAsideIT {
     }
 
     @Test
-    void givenACachedUser_whenChangedAndInvalidated_thenTheNextReadSeesTheChange() {
+    void givenACachedUser_whenUpdatedThroughTheCache_thenTheStoreIsWrittenAndTheNextReadSeesTheChange() {
         User ada = user("Ada");
         read(ada.getId());
         User renamed = ada.toBuilder().setDisplayName("Ada Lovelace").setVersion(2).build();
-        store.put(renamed);
 
-        assertThat(read(ada.getId())).as("still cached").isEqualTo(ada);
-        DEADLINE.on(users).invalidateUser(InvalidateUserRequest.newBuilder().setId(ada.getId()).build());
+        assertThat(update(ada.getId(), "Ada Lovelace")).isEqualTo(renamed);
 
+        assertThat(store.get(ada.getId())).isEqualTo(renamed);
         assertThat(read(ada.getId())).isEqualTo(renamed);
         assertThat(store.calls(ada.getId())).isEqualTo(2);
+    }
+
+    @Test
+    void givenTheStoreRefusesAnUpdate_thenItsStatusAndBadRequestPassThroughAndTheCacheIsKept() throws Exception {
+        User ada = user("Ada");
+        read(ada.getId());
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> update(ada.getId(), ""));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(error.getStatus().getDescription()).isEqualTo("displayName must not be empty");
+        assertThat(StatusProto.fromThrowable(error).getDetails(0).unpack(BadRequest.class).getFieldViolations(0)
+                .getField()).isEqualTo("displayName");
+        assertThat(read(ada.getId())).isEqualTo(ada);
+        assertThat(store.calls(ada.getId())).as("still a cache hit").isEqualTo(1);
+    }
+
+    @Test
+    void givenAnUnknownUser_whenUpdated_thenTheStoresNotFound() {
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> update(UUID.randomUUID().toString(), "Nobody"));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void givenRedisUnreachable_whenUpdated_thenSavedButUnavailableWithCacheNotInvalidated() throws Exception {
+        User ada = user("Ada");
+        Map<String, String> deadRedis = Map.of("app.redis.address", "redis://127.0.0.1:" + closedPort(),
+                "app.redis.key-prefix", redis.keyPrefix());
+        try (RunningService degraded = startCache(deadRedis, storeServer.grpcPort());
+             var closer = new ChannelCloser(channelTo(degraded))) {
+            var stub = UserCacheGrpc.newBlockingStub(closer.channel());
+            StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> DEADLINE.on(stub).updateProfile(UpdateProfileRequest.newBuilder()
+                            .setId(ada.getId()).setDisplayName("Ada Lovelace").build()));
+
+            assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(error.getStatus().getDescription()).startsWith("profile saved");
+            ErrorInfo info = StatusProto.fromThrowable(error).getDetails(0).unpack(ErrorInfo.class);
+            assertThat(info.getReason()).isEqualTo("CACHE_NOT_INVALIDATED");
+            assertThat(store.get(ada.getId()).getDisplayName()).isEqualTo("Ada Lovelace");
+        }
     }
 
     @Test
@@ -136,9 +182,7 @@ class CacheAsideIT {
                 Executors.newVirtualThreadPerTaskExecutor());
         awaitStoreCalls(1);
 
-        User renamed = ada.toBuilder().setDisplayName("Ada Lovelace").setVersion(2).build();
-        store.put(renamed);
-        DEADLINE.on(users).invalidateUser(InvalidateUserRequest.newBuilder().setId(ada.getId()).build());
+        User renamed = update(ada.getId(), "Ada Lovelace");
         store.release();
 
         assertThat(slowRead.get()).as("the read began before the write").isEqualTo(ada);
@@ -190,6 +234,11 @@ class CacheAsideIT {
 
     private User read(String id) {
         return DEADLINE.on(users).getUser(GetUserRequest.newBuilder().setId(id).build()).getUser();
+    }
+
+    private User update(String id, String displayName) {
+        return DEADLINE.on(users).updateProfile(UpdateProfileRequest.newBuilder()
+                .setId(id).setDisplayName(displayName).build()).getUser();
     }
 
     private StatusRuntimeException readFailure(String id) {

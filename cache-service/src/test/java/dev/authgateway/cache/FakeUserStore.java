@@ -6,14 +6,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
+import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 
-/** A store-service stand-in served over a real socket: counts GetUser calls, and can hold them until released. */
+/**
+ * A store-service stand-in served over a real socket: counts GetUser calls, and can hold them until released.
+ * UpdateProfile refuses an empty display name as the store does: INVALID_ARGUMENT with a BadRequest naming the field.
+ */
 final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
 
     private final Map<String, User> users = new ConcurrentHashMap<>();
@@ -23,6 +32,10 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
 
     void put(User user) {
         users.put(user.getId(), user);
+    }
+
+    User get(String id) {
+        return users.get(id);
     }
 
     int calls(String id) {
@@ -62,6 +75,26 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
             response.onError(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
         } else {
             response.onNext(GetUserResponse.newBuilder().setUser(snapshot).build());
+            response.onCompleted();
+        }
+    }
+
+    @Override
+    public void updateProfile(UpdateProfileRequest request, StreamObserver<UpdateProfileResponse> response) {
+        User current = users.get(request.getId());
+        if (request.getDisplayName().isEmpty()) {
+            response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                    .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("displayName must not be empty")
+                    .addDetails(Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation
+                            .newBuilder().setField("displayName").setDescription("must not be empty")).build()))
+                    .build()));
+        } else if (current == null) {
+            response.onError(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
+        } else {
+            User updated = current.toBuilder().setDisplayName(request.getDisplayName())
+                    .setVersion(current.getVersion() + 1).build();
+            users.put(updated.getId(), updated);
+            response.onNext(UpdateProfileResponse.newBuilder().setUser(updated).build());
             response.onCompleted();
         }
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import dev.authgateway.cache.testing.RedisProcess;
 import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
-import dev.authgateway.proto.user.v1.InvalidateUserRequest;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
@@ -77,9 +77,9 @@ class SentinelFailoverIT {
                 }
                 assertThat(hitsAgain).as("reads are cache hits again after the replica's promotion").isTrue();
 
-                User renamed = ada.toBuilder().setDisplayName("Ada Lovelace").setVersion(2).build();
-                store.put(renamed);
-                DEADLINE.on(users).invalidateUser(InvalidateUserRequest.newBuilder().setId(ada.getId()).build());
+                User renamed = DEADLINE.on(users).updateProfile(UpdateProfileRequest.newBuilder()
+                        .setId(ada.getId()).setDisplayName("Ada Lovelace").build()).getUser();
+                assertThat(renamed.getDisplayName()).isEqualTo("Ada Lovelace");
                 assertThat(DEADLINE.on(users).getUser(read).getUser()).isEqualTo(renamed);
             } finally {
                 GrpcChannels.close(channel);

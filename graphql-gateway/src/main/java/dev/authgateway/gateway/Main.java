@@ -10,6 +10,8 @@ import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.GraphQlEndpoints;
+import dev.authgateway.gateway.grpcclient.CacheReadRetry;
+import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
@@ -18,7 +20,6 @@ import dev.authgateway.gateway.jwt.SigningKey;
 import dev.authgateway.gateway.ratelimit.AttemptPolicy;
 import dev.authgateway.gateway.ratelimit.RedisAttemptLimits;
 import dev.authgateway.gateway.sessions.RedisSessionRevocations;
-import dev.authgateway.gateway.storeclient.GrpcUserDirectory;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.grpc.GrpcHealth;
@@ -50,7 +51,7 @@ public final class Main {
     public static RunningService start(Config root) {
         Config app = root.get("app");
         ManagedChannel store = GrpcChannels.open(app.get("store"));
-        ManagedChannel cache = GrpcChannels.open(app.get("cache"));
+        ManagedChannel cache = GrpcChannels.open(app.get("cache"), CacheReadRetry.serviceConfig());
         RedissonClient redisson = RedisClients.open(app.get("redis"));
         try {
             JwtSettings jwt = JwtSettings.from(app.get("jwt"));
@@ -61,7 +62,8 @@ public final class Main {
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
                     CallDeadline.from(app.get("store"), "credential-deadline", Duration.ofSeconds(4)),
-                    cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2))), tokens,
+                    cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2)),
+                    CallDeadline.from(app.get("cache"), "write-deadline", Duration.ofSeconds(5))), tokens,
                     attemptLimits(redisson, app), audit, revocations(redisson, app, jwt), Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);

@@ -60,8 +60,11 @@ public final class CacheAside<V> {
         };
     }
 
-    /** Drops the cached value; throws {@link CacheUnavailableException} if Redis cannot confirm it. */
-    public void invalidate(String id) {
+    /**
+     * Drops the cached value; throws {@link CacheUnavailableException} if Redis cannot confirm it. Writes call it
+     * through {@link CoherentWrites}, which owns when and how often.
+     */
+    void invalidate(String id) {
         cache.invalidate(id);
     }
 

@@ -2,18 +2,24 @@ package dev.authgateway.cache.grpc;
 
 import java.util.UUID;
 
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
 import dev.authgateway.cache.domain.CacheAside;
 import dev.authgateway.cache.domain.CacheUnavailableException;
+import dev.authgateway.cache.domain.CoherentWrites;
+import dev.authgateway.cache.domain.InvalidationFailedException;
 import dev.authgateway.cache.domain.SourceUnavailableException;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
-import dev.authgateway.proto.user.v1.InvalidateUserRequest;
-import dev.authgateway.proto.user.v1.InvalidateUserResponse;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
+import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.observe.RateLimitedLog;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -23,11 +29,16 @@ import io.grpc.stub.StreamObserver;
 public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase {
 
     private static final RateLimitedLog LOG = RateLimitedLog.of(UserCacheGrpcService.class);
+    /** The ErrorInfo of an update that was saved but not dropped from Redis (see user.proto). */
+    private static final String ERROR_DOMAIN = "authgateway.user.v1";
+    private static final String CACHE_NOT_INVALIDATED = "CACHE_NOT_INVALIDATED";
 
     private final CacheAside<User> users;
+    private final CoherentWrites<User> writes;
 
-    public UserCacheGrpcService(CacheAside<User> users) {
+    public UserCacheGrpcService(CacheAside<User> users, CoherentWrites<User> writes) {
         this.users = users;
+        this.writes = writes;
     }
 
     @Override
@@ -42,14 +53,23 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
         }
     }
 
+    /** The store judges the id and the name; a UUID is passed in the cache's spelling, anything else as it came. */
     @Override
-    public void invalidateUser(InvalidateUserRequest request, StreamObserver<InvalidateUserResponse> response) {
+    public void updateProfile(UpdateProfileRequest request, StreamObserver<UpdateProfileResponse> response) {
         try {
-            users.invalidate(validId(request.getId()));
-            response.onNext(InvalidateUserResponse.getDefaultInstance());
+            User user = writes.updateProfile(uuidOrAsIs(request.getId()), request.getDisplayName());
+            response.onNext(UpdateProfileResponse.newBuilder().setUser(user).build());
             response.onCompleted();
         } catch (RuntimeException e) {
             response.onError(toStatus(e));
+        }
+    }
+
+    private static String uuidOrAsIs(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return id;
         }
     }
 
@@ -68,6 +88,15 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
             case SourceUnavailableException unavailable -> {
                 LOG.dependency("store-service unavailable", "store-service unavailable", unavailable.getCause());
                 yield Status.UNAVAILABLE.withDescription("user store unavailable").asRuntimeException();
+            }
+            case InvalidationFailedException stale -> {
+                LOG.dependency("redis invalidation failed", "Profile saved but not dropped from Redis", stale.getCause());
+                yield StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                        .setCode(Code.UNAVAILABLE_VALUE)
+                        .setMessage("profile saved but the cache could not be refreshed; retry")
+                        .addDetails(Any.pack(ErrorInfo.newBuilder()
+                                .setDomain(ERROR_DOMAIN).setReason(CACHE_NOT_INVALIDATED).build()))
+                        .build());
             }
             case CacheUnavailableException unavailable -> {
                 LOG.dependency("redis unavailable", "Redis unavailable", unavailable.getCause());

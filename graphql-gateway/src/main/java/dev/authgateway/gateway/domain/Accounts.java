@@ -7,8 +7,6 @@ import java.util.List;
 /** The gateway's use cases. */
 public final class Accounts {
 
-    static final int INVALIDATION_ATTEMPTS = 3;
-
     private final UserDirectory directory;
     private final AccessTokens tokens;
     private final AttemptLimits limits;
@@ -120,24 +118,11 @@ public final class Accounts {
         return directory.get(caller.userId());
     }
 
-    /**
-     * Writes the new name, then drops the cached user. Answers only once the cache can no longer serve the old
-     * name: if invalidation keeps failing, the caller is told to retry (the write itself is kept).
-     */
+    /** The directory answers once every later read sees the new name, or fails (see {@link UserDirectory}). */
     public User updateProfile(Caller caller, String displayName, RequestOrigin origin) {
         User updated = directory.updateDisplayName(caller.userId(), displayName);
         audit.profileUpdated(caller.userId(), origin);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                directory.invalidateCached(caller.userId());
-                return updated;
-            } catch (GatewayException e) {
-                if (attempt == INVALIDATION_ATTEMPTS) {
-                    throw new GatewayException(ErrorCode.UNAVAILABLE,
-                            "profile saved but the cache could not be refreshed; retry");
-                }
-            }
-        }
+        return updated;
     }
 
     private AuthResult startSession(User user) {

@@ -10,13 +10,13 @@ public interface UserDirectory {
 
     User verifyCredentials(String login, String password);
 
-    /** The user through the cache. */
     User get(String userId);
 
+    /**
+     * Answers only once every later {@link #get} sees the new name. UNAVAILABLE when that cannot be confirmed, even if
+     * the name was saved: repeating the update is safe.
+     */
     User updateDisplayName(String userId, String displayName);
-
-    /** Drops the user from the cache; idempotent. */
-    void invalidateCached(String userId);
 
     Session startSession(String userId);
 

@@ -125,38 +125,29 @@ class AccountsTest {
     }
 
     @Test
-    void givenAnUpdate_thenTheStoreIsWrittenBeforeTheCacheIsInvalidated() {
-        accounts.updateProfile(ADA_CALLER, "Ada Lovelace", RequestOrigin.UNKNOWN);
-
-        assertThat(directory.calls).containsExactly("update:Ada Lovelace", "invalidate");
-    }
-
-    @Test
-    void givenInvalidationFailingTwice_thenTheThirdAttemptAnswers() {
-        directory.invalidationFailures = 2;
-
+    void givenAnUpdate_thenTheDirectoryWritesItOnceAndTheNewNameIsAnswered() {
         User updated = accounts.updateProfile(ADA_CALLER, "Ada Lovelace", RequestOrigin.UNKNOWN);
 
         assertThat(updated.displayName()).isEqualTo("Ada Lovelace");
-        assertThat(directory.calls).containsExactly("update:Ada Lovelace", "invalidate", "invalidate", "invalidate");
+        assertThat(directory.calls).containsExactly("update:Ada Lovelace");
     }
 
     @Test
-    void givenInvalidationAlwaysFailing_thenUnavailableRatherThanAStaleSuccess() {
-        directory.invalidationFailures = Integer.MAX_VALUE;
+    void givenAnUpdateTheDirectoryCannotConfirm_thenItsUnavailableReachesTheCallerRatherThanAStaleSuccess() {
+        directory.updateFailure = new GatewayException(ErrorCode.UNAVAILABLE, "profile saved; retry");
 
         GatewayException error = catchThrowableOfType(GatewayException.class,
                 () -> accounts.updateProfile(ADA_CALLER, "Ada Lovelace", RequestOrigin.UNKNOWN));
 
-        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(directory.calls).hasSize(1 + Accounts.INVALIDATION_ATTEMPTS);
+        assertThat(error).isSameAs(directory.updateFailure);
+        assertThat(directory.calls).containsExactly("update:Ada Lovelace");
     }
 
     private static final class FakeDirectory implements UserDirectory {
         static final User ADA = new User("6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60", "ada", "ada@example.com", "Ada",
                 Instant.parse("2026-01-01T00:00:00Z"));
         final List<String> calls = new ArrayList<>();
-        int invalidationFailures;
+        GatewayException updateFailure;
         GatewayException verifyFailure;
 
         @Override
@@ -187,15 +178,10 @@ class AccountsTest {
         @Override
         public User updateDisplayName(String userId, String displayName) {
             calls.add("update:" + displayName);
-            return new User(ADA.id(), ADA.username(), ADA.email(), displayName, ADA.createdAt());
-        }
-
-        @Override
-        public void invalidateCached(String userId) {
-            calls.add("invalidate");
-            if (invalidationFailures-- > 0) {
-                throw new GatewayException(ErrorCode.UNAVAILABLE, "cache down");
+            if (updateFailure != null) {
+                throw updateFailure;
             }
+            return new User(ADA.id(), ADA.username(), ADA.email(), displayName, ADA.createdAt());
         }
 
         @Override

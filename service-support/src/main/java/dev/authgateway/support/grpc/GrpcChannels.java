@@ -1,6 +1,7 @@
 package dev.authgateway.support.grpc;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.support.observe.GrpcClientTelemetry;
@@ -41,20 +42,29 @@ public final class GrpcChannels {
     }
 
     public static ManagedChannel open(Config channel) {
+        return open(channel, Map.of());
+    }
+
+    /**
+     * With a gRPC service config ({@code methodConfig} with a {@code retryPolicy}, as parsed from its JSON form), so
+     * that grpc-java retries the calls it names; Helidon's client has no service config and ignores it.
+     */
+    public static ManagedChannel open(Config channel, Map<String, ?> serviceConfig) {
         String host = channel.get("host").asString().orElse("127.0.0.1");
         int port = channel.get("port").asInt()
                 .orElseThrow(() -> new IllegalStateException("Missing required config: " + channel.key() + ".port"));
         Duration keepalive = channel.get("keepalive").as(Duration.class).orElse(Duration.ofSeconds(30));
         String implementation = channel.get("implementation").asString().orElse(GRPC_JAVA);
         return switch (implementation) {
-            case GRPC_JAVA -> grpcJava(channel, host, port, keepalive);
+            case GRPC_JAVA -> grpcJava(channel, host, port, keepalive, serviceConfig);
             case HELIDON -> HelidonChannel.open(channel, host, port, keepalive);
             default -> throw new IllegalStateException(channel.key() + ".implementation: " + implementation
                     + " is neither " + GRPC_JAVA + " nor " + HELIDON);
         };
     }
 
-    private static ManagedChannel grpcJava(Config channel, String host, int port, Duration keepalive) {
+    private static ManagedChannel grpcJava(Config channel, String host, int port, Duration keepalive,
+                                           Map<String, ?> serviceConfig) {
         GrpcFrameLogs.holdAtInfo();
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target(host, port))
                 .defaultLoadBalancingPolicy(channel.get("load-balancing").asString().orElse("round_robin"))
@@ -63,6 +73,9 @@ public final class GrpcChannels {
                 .intercept(new GrpcClientTelemetry());
         channel.get("keepalive-timeout").as(Duration.class)
                 .ifPresent(timeout -> builder.keepAliveTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (!serviceConfig.isEmpty()) {
+            builder.defaultServiceConfig(serviceConfig).enableRetry();
+        }
         GrpcTls.client(channel.get("tls")).ifPresentOrElse(builder::sslContext, builder::usePlaintext);
         return builder.build();
     }

@@ -84,10 +84,6 @@ public class GraphQlExecutionBenchmark {
         }
 
         @Override
-        public void invalidateCached(String userId) {
-        }
-
-        @Override
         public Session startSession(String userId) {
             throw new UnsupportedOperationException("not on the measured path");
         }

@@ -52,7 +52,7 @@ public class WholePathBenchmark {
         gatewayConfig.put("app.store.port", String.valueOf(store.grpcPort()));
         gatewayConfig.put("app.cache.port", String.valueOf(cache.grpcPort()));
         gatewayConfig.put("app.redis.address", redis.address());
-        gatewayConfig.put("app.redis.key-prefix", redis.keyPrefix());
+        gatewayConfig.put("app.redis.key-prefix", redis.keyPrefix() + "gateway:");
         gateway = dev.authgateway.gateway.Main.start(InProcess.config(gatewayConfig));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

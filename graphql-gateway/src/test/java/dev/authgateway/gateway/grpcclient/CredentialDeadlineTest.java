@@ -1,4 +1,4 @@
-package dev.authgateway.gateway.storeclient;
+package dev.authgateway.gateway.grpcclient;
 
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +67,7 @@ class CredentialDeadlineTest {
 
     private GrpcUserDirectory directory(Duration storeDeadline, Duration credentialDeadline) {
         return new GrpcUserDirectory(channel, new CallDeadline(storeDeadline), new CallDeadline(credentialDeadline),
-                channel, new CallDeadline(storeDeadline));
+                channel, new CallDeadline(storeDeadline), new CallDeadline(storeDeadline));
     }
 
     private static final class SlowStore extends UserStoreGrpc.UserStoreImplBase {

@@ -1,15 +1,14 @@
-package dev.authgateway.gateway.storeclient;
+package dev.authgateway.gateway.grpcclient;
 
 import java.time.Instant;
 import java.util.List;
 
-import dev.authgateway.gateway.domain.ErrorCode;
-import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.LoginSubject;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.NewAccount;
 import dev.authgateway.gateway.domain.User;
 import dev.authgateway.gateway.domain.UserDirectory;
+import dev.authgateway.gateway.grpcclient.GrpcStatuses.Asked;
 import dev.authgateway.proto.user.v1.CreateUserRequest;
 import dev.authgateway.proto.user.v1.EndAllSessionsRequest;
 import dev.authgateway.proto.user.v1.EndSessionRequest;
@@ -19,20 +18,19 @@ import dev.authgateway.proto.user.v1.ResolveLoginResponse;
 import dev.authgateway.proto.user.v1.SessionResponse;
 import dev.authgateway.proto.user.v1.StartSessionRequest;
 import dev.authgateway.proto.user.v1.GetUserRequest;
-import dev.authgateway.proto.user.v1.InvalidateUserRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
 import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Channel;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Users over gRPC: writes and credential checks at the store-service, reads through the cache-service.
- * Every call has a deadline; only the idempotent read is retried, once, and only when the cache was unavailable;
- * when it still is, the read goes to the store-service directly.
+ * Users over gRPC: accounts, credentials and sessions at the store-service; the profile (read and write) at the
+ * cache-service, which keeps its cache coherent with the store and falls back to the store itself when Redis is down.
+ * Every call has a deadline; a read the cache-service answered UNAVAILABLE is tried again by the channel's retry
+ * policy ({@link CacheReadRetry}). Failures become the gateway's codes in {@link GrpcStatuses} only.
  *
  * <p>Signup and login have a deadline of their own: they wait for an Argon2id hash, which queues for a core when the
  * store-service's machine is busy (as when every read falls back to PostgreSQL during a Redis failover).
@@ -44,14 +42,20 @@ public final class GrpcUserDirectory implements UserDirectory {
     private final CallDeadline storeDeadline;
     private final CallDeadline credentialDeadline;
     private final CallDeadline cacheDeadline;
+    private final CallDeadline cacheWriteDeadline;
 
+    /**
+     * {@code cacheWriteDeadline} covers the cache-service's write at the store and its attempts to drop the cached
+     * user, so it is longer than the store's deadline.
+     */
     public GrpcUserDirectory(Channel storeChannel, CallDeadline storeDeadline, CallDeadline credentialDeadline,
-                             Channel cacheChannel, CallDeadline cacheDeadline) {
+                             Channel cacheChannel, CallDeadline cacheDeadline, CallDeadline cacheWriteDeadline) {
         this.store = UserStoreGrpc.newBlockingStub(storeChannel);
         this.cache = UserCacheGrpc.newBlockingStub(cacheChannel);
         this.storeDeadline = storeDeadline;
         this.credentialDeadline = credentialDeadline;
         this.cacheDeadline = cacheDeadline;
+        this.cacheWriteDeadline = cacheWriteDeadline;
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class GrpcUserDirectory implements UserDirectory {
                     .setDisplayName(account.displayName())
                     .build()).getUser());
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.toGatewayException(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.ACCOUNT);
         }
     }
 
@@ -75,7 +79,7 @@ public final class GrpcUserDirectory implements UserDirectory {
                     ResolveLoginRequest.newBuilder().setLogin(login).build());
             return new LoginSubject(resolved.getUserId(), resolved.getCanonicalLogin());
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.toGatewayException(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.ACCOUNT);
         }
     }
 
@@ -85,57 +89,27 @@ public final class GrpcUserDirectory implements UserDirectory {
             return ProtoUsers.fromProto(credentialDeadline.on(store).verifyCredentials(VerifyCredentialsRequest.newBuilder()
                     .setLogin(login).setPassword(password).build()).getUser());
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.toGatewayException(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.ACCOUNT);
         }
     }
 
     @Override
     public User get(String userId) {
-        GetUserRequest request = GetUserRequest.newBuilder().setId(userId).build();
         try {
-            return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
-        } catch (StatusRuntimeException first) {
-            if (first.getStatus().getCode() != Status.Code.UNAVAILABLE) {
-                throw GrpcStatuses.forCaller(first);
-            }
-            try {
-                return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
-            } catch (StatusRuntimeException second) {
-                if (second.getStatus().getCode() != Status.Code.UNAVAILABLE) {
-                    throw GrpcStatuses.forCaller(second);
-                }
-                return readFromStore(request);
-            }
-        }
-    }
-
-    /** The cache-service is down (restarting, say): the store answers reads itself, at PostgreSQL's cost. */
-    private User readFromStore(GetUserRequest request) {
-        try {
-            return ProtoUsers.fromProto(storeDeadline.on(store).getUser(request).getUser());
+            return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(
+                    GetUserRequest.newBuilder().setId(userId).build()).getUser());
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.forCaller(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
     }
 
     @Override
     public User updateDisplayName(String userId, String displayName) {
         try {
-            return ProtoUsers.fromProto(storeDeadline.on(store).updateProfile(UpdateProfileRequest.newBuilder()
+            return ProtoUsers.fromProto(cacheWriteDeadline.on(cache).updateProfile(UpdateProfileRequest.newBuilder()
                     .setId(userId).setDisplayName(displayName).build()).getUser());
         } catch (StatusRuntimeException e) {
-            GatewayException mapped = e.getStatus().getCode() == Status.Code.NOT_FOUND
-                    ? GrpcStatuses.forCaller(e) : GrpcStatuses.toGatewayException(e);
-            throw mapped;
-        }
-    }
-
-    @Override
-    public void invalidateCached(String userId) {
-        try {
-            cacheDeadline.on(cache).invalidateUser(InvalidateUserRequest.newBuilder().setId(userId).build());
-        } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.toGatewayException(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER_PROFILE);
         }
     }
 
@@ -144,7 +118,7 @@ public final class GrpcUserDirectory implements UserDirectory {
         try {
             return session(storeDeadline.on(store).startSession(StartSessionRequest.newBuilder().setUserId(userId).build()));
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.forCaller(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
     }
 
@@ -154,10 +128,7 @@ public final class GrpcUserDirectory implements UserDirectory {
             return session(storeDeadline.on(store).refreshSession(RefreshSessionRequest.newBuilder()
                     .setRefreshToken(refreshToken).build()));
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
-                throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired refresh token");
-            }
-            throw GrpcStatuses.toGatewayException(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.REFRESH_TOKEN);
         }
     }
 
@@ -167,7 +138,7 @@ public final class GrpcUserDirectory implements UserDirectory {
             return storeDeadline.on(store).endSession(EndSessionRequest.newBuilder()
                     .setSessionId(sessionId).setUserId(userId).build()).getEndedSessionIdsList();
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.forCaller(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
     }
 
@@ -177,7 +148,7 @@ public final class GrpcUserDirectory implements UserDirectory {
             return storeDeadline.on(store).endAllSessions(EndAllSessionsRequest.newBuilder().setUserId(userId).build())
                     .getEndedSessionIdsList();
         } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.forCaller(e);
+            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
     }
 

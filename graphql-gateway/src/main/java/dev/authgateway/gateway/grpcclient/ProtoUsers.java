@@ -1,4 +1,4 @@
-package dev.authgateway.gateway.storeclient;
+package dev.authgateway.gateway.grpcclient;
 
 import java.time.Instant;
 

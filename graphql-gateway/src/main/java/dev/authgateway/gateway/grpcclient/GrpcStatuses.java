@@ -1,0 +1,120 @@
+package dev.authgateway.gateway.grpcclient;
+
+import java.util.Optional;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.support.observe.RateLimitedLog;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * The one map from a gRPC {@code Status} of either service (the codes are listed in user.proto) to the gateway's
+ * {@link ErrorCode}. A few statuses mean something particular to what was asked ({@link Asked}); every such reading
+ * is here, above the general one.
+ */
+final class GrpcStatuses {
+
+    private static final RateLimitedLog LOG = RateLimitedLog.of(GrpcStatuses.class);
+    static final String UNAVAILABLE_MESSAGE = "a backing service is unavailable; retry later";
+    static final String PROFILE_SAVED_MESSAGE = "profile saved but the cache could not be refreshed; retry";
+    /** The ErrorInfo of UserCache.UpdateProfile when the write was saved but the old copy may still be read. */
+    static final String ERROR_DOMAIN = "authgateway.user.v1";
+    static final String CACHE_NOT_INVALIDATED = "CACHE_NOT_INVALIDATED";
+
+    /** What a call was about, where that changes what a status means. */
+    enum Asked {
+        /** Signup, login: the general reading. */
+        ACCOUNT,
+        /** The bearer token's own user: NOT_FOUND, or an id refused as INVALID_ARGUMENT, means the token is no good. */
+        TOKEN_USER,
+        /** A write of the token's user's profile: NOT_FOUND means the token is no good; INVALID_ARGUMENT is the input's. */
+        TOKEN_USER_PROFILE,
+        /** A refresh token: UNAUTHENTICATED means it is unknown, expired or ended (not a wrong password). */
+        REFRESH_TOKEN
+    }
+
+    private GrpcStatuses() {
+    }
+
+    static GatewayException toGatewayException(StatusRuntimeException e, Asked asked) {
+        return particular(e, asked).orElseGet(() -> general(e));
+    }
+
+    private static Optional<GatewayException> particular(StatusRuntimeException e, Asked asked) {
+        Status.Code code = e.getStatus().getCode();
+        boolean tokenUserGone = switch (asked) {
+            case TOKEN_USER -> code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT;
+            case TOKEN_USER_PROFILE -> code == Status.Code.NOT_FOUND;
+            case ACCOUNT, REFRESH_TOKEN -> false;
+        };
+        if (tokenUserGone) {
+            return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token"));
+        }
+        if (asked == Asked.REFRESH_TOKEN && code == Status.Code.UNAUTHENTICATED) {
+            return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired refresh token"));
+        }
+        if (code == Status.Code.UNAVAILABLE && detail(e, ErrorInfo.class)
+                .filter(info -> ERROR_DOMAIN.equals(info.getDomain()) && CACHE_NOT_INVALIDATED.equals(info.getReason()))
+                .isPresent()) {
+            LOG.dependency("profile-saved-cache-stale", "Profile saved but the cache-service could not drop it", e);
+            return Optional.of(new GatewayException(ErrorCode.UNAVAILABLE, PROFILE_SAVED_MESSAGE));
+        }
+        return Optional.empty();
+    }
+
+    private static GatewayException general(StatusRuntimeException e) {
+        return switch (e.getStatus().getCode()) {
+            case INVALID_ARGUMENT -> fieldError(ErrorCode.BAD_USER_INPUT, e, "invalid input");
+            case ALREADY_EXISTS -> fieldError(ErrorCode.CONFLICT, e, "already taken");
+            case UNAUTHENTICATED -> new GatewayException(ErrorCode.INVALID_CREDENTIALS, "invalid login or password");
+            case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, RESOURCE_EXHAUSTED -> {
+                LOG.dependency("backing-service-failed", "Backing service failed", e);
+                yield new GatewayException(ErrorCode.UNAVAILABLE, UNAVAILABLE_MESSAGE);
+            }
+            default -> {
+                LOG.fault("unexpected-status", "Unexpected status from a backing service", e);
+                yield new GatewayException(ErrorCode.INTERNAL, "internal error");
+            }
+        };
+    }
+
+    /** The first field violation of the status's BadRequest details: its field, and "field message" as text. */
+    private static GatewayException fieldError(ErrorCode code, StatusRuntimeException e, String fallback) {
+        Optional<BadRequest> badRequest = detail(e, BadRequest.class).filter(details -> details.getFieldViolationsCount() > 0);
+        if (badRequest.isPresent()) {
+            return new GatewayException(code, describe(badRequest.get()),
+                    badRequest.get().getFieldViolations(0).getField());
+        }
+        String description = e.getStatus().getDescription();
+        return new GatewayException(code, description == null ? fallback : description);
+    }
+
+    private static <T extends Message> Optional<T> detail(StatusRuntimeException e, Class<T> type) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(e);
+        if (status != null) {
+            for (Any detail : status.getDetailsList()) {
+                if (detail.is(type)) {
+                    try {
+                        return Optional.of(detail.unpack(type));
+                    } catch (InvalidProtocolBufferException ignored) {
+                        // a detail we cannot read is as good as none
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(BadRequest badRequest) {
+        return String.join("; ", badRequest.getFieldViolationsList().stream()
+                .map(violation -> violation.getField() + " " + violation.getDescription())
+                .toList());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.authgateway.gateway.grpcclient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.proto.user.v1.GetUserRequest;
+import dev.authgateway.proto.user.v1.GetUserResponse;
+import dev.authgateway.proto.user.v1.UpdateProfileRequest;
+import dev.authgateway.proto.user.v1.UpdateProfileResponse;
+import dev.authgateway.proto.user.v1.User;
+import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.support.grpc.CallDeadline;
+import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.server.GrpcServiceServer;
+import dev.authgateway.support.server.RunningService;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The cache channel's service config, over a real gRPC socket: the read is retried on UNAVAILABLE, the write never. */
+class CacheReadRetryTest {
+
+    private static final User ADA = User.newBuilder().setId("6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60")
+            .setUsername("ada").setEmail("ada@example.com").setDisplayName("Ada").build();
+    private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
+
+    private final FlakyCache flaky = new FlakyCache();
+    private RunningService server;
+    private ManagedChannel channel;
+    private GrpcUserDirectory directory;
+
+    @BeforeEach
+    void start() {
+        server = GrpcServiceServer.builder().service(flaky).start(Config.just(ConfigSources.create(Map.of(
+                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0"))), List.of());
+        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
+                "port", String.valueOf(server.grpcPort())))), CacheReadRetry.serviceConfig());
+        directory = new GrpcUserDirectory(channel, DEADLINE, DEADLINE, channel, DEADLINE, DEADLINE);
+    }
+
+    @AfterEach
+    void stop() {
+        GrpcChannels.close(channel);
+        server.close();
+    }
+
+    @Test
+    void givenOneUnavailableRead_thenTheRetryAnswers() {
+        flaky.failuresLeft.set(1);
+
+        assertThat(directory.get(ADA.getId()).username()).isEqualTo("ada");
+        assertThat(flaky.reads.get()).isEqualTo(CacheReadRetry.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void givenTheCacheStaysUnavailable_thenUnavailableAfterTheLastAttempt() {
+        flaky.failuresLeft.set(Integer.MAX_VALUE);
+
+        GatewayException error = catchThrowableOfType(GatewayException.class, () -> directory.get(ADA.getId()));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(flaky.reads.get()).isEqualTo(CacheReadRetry.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void givenAnUnavailableWrite_thenItIsNotRetried() {
+        flaky.failuresLeft.set(1);
+
+        GatewayException error = catchThrowableOfType(GatewayException.class,
+                () -> directory.updateDisplayName(ADA.getId(), "Ada Lovelace"));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(flaky.writes.get()).isEqualTo(1);
+    }
+
+    /** Answers UNAVAILABLE while failures are left, then the user. */
+    private static final class FlakyCache extends UserCacheGrpc.UserCacheImplBase {
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
+
+        @Override
+        public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
+            reads.incrementAndGet();
+            if (failuresLeft.getAndDecrement() > 0) {
+                response.onError(Status.UNAVAILABLE.withDescription("cache unavailable").asRuntimeException());
+                return;
+            }
+            response.onNext(GetUserResponse.newBuilder().setUser(ADA).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void updateProfile(UpdateProfileRequest request, StreamObserver<UpdateProfileResponse> response) {
+            writes.incrementAndGet();
+            if (failuresLeft.getAndDecrement() > 0) {
+                response.onError(Status.UNAVAILABLE.withDescription("user store unavailable").asRuntimeException());
+                return;
+            }
+            response.onNext(UpdateProfileResponse.newBuilder()
+                    .setUser(ADA.toBuilder().setDisplayName(request.getDisplayName())).build());
+            response.onCompleted();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.authgateway.gateway.grpcclient;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.grpcclient.GrpcStatuses.Asked;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one map from gRPC statuses to the gateway's codes, the readings particular to what was asked included. */
+class GrpcStatusesTest {
+
+    @Test
+    void givenInvalidArgumentWithFieldViolations_thenBadUserInputNamingTheFirstField() {
+        GatewayException error = GrpcStatuses.toGatewayException(withViolations(Code.INVALID_ARGUMENT,
+                "email", "must be a valid email address", "password", "must be 10 to 256 characters long"), Asked.ACCOUNT);
+
+        assertThat(error.code()).isEqualTo(ErrorCode.BAD_USER_INPUT);
+        assertThat(error.field()).contains("email");
+        assertThat(error.getMessage()).isEqualTo(
+                "email must be a valid email address; password must be 10 to 256 characters long");
+    }
+
+    @Test
+    void givenAlreadyExists_thenConflictOnTheField() {
+        GatewayException error = GrpcStatuses.toGatewayException(
+                withViolations(Code.ALREADY_EXISTS, "username", "is already taken"), Asked.ACCOUNT);
+
+        assertThat(error.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(error.field()).contains("username");
+        assertThat(error.getMessage()).isEqualTo("username is already taken");
+    }
+
+    @Test
+    void givenEachOtherStatus_thenItsCodeAndNoInternalDetail() {
+        assertThat(map(Status.UNAUTHENTICATED)).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(map(Status.UNAVAILABLE)).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(map(Status.DEADLINE_EXCEEDED)).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(map(Status.INTERNAL.withDescription("NullPointerException at Foo.java:12")))
+                .isEqualTo(ErrorCode.INTERNAL);
+        assertThat(GrpcStatuses.toGatewayException(Status.INTERNAL.withDescription("NullPointerException")
+                .asRuntimeException(), Asked.ACCOUNT).getMessage()).isEqualTo("internal error");
+        assertThat(GrpcStatuses.toGatewayException(Status.UNAVAILABLE.withDescription("user store unavailable")
+                .asRuntimeException(), Asked.ACCOUNT).getMessage()).isEqualTo(GrpcStatuses.UNAVAILABLE_MESSAGE);
+    }
+
+    @Test
+    void givenNotFoundOrARefusedIdForTheTokensOwnUser_thenUnauthenticated() {
+        assertThat(map(Status.NOT_FOUND, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(map(Status.INVALID_ARGUMENT, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(map(Status.UNAVAILABLE, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAVAILABLE);
+    }
+
+    @Test
+    void givenAProfileWrite_thenNotFoundIsUnauthenticatedAndARefusedNameIsTheInputsFault() {
+        assertThat(map(Status.NOT_FOUND, Asked.TOKEN_USER_PROFILE)).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        GatewayException refused = GrpcStatuses.toGatewayException(
+                withViolations(Code.INVALID_ARGUMENT, "displayName", "must be 1 to 64 characters"),
+                Asked.TOKEN_USER_PROFILE);
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.BAD_USER_INPUT);
+        assertThat(refused.field()).contains("displayName");
+    }
+
+    @Test
+    void givenUnauthenticatedForARefreshToken_thenUnauthenticatedNotInvalidCredentials() {
+        GatewayException error = GrpcStatuses.toGatewayException(Status.UNAUTHENTICATED.asRuntimeException(),
+                Asked.REFRESH_TOKEN);
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(error.getMessage()).isEqualTo("invalid or expired refresh token");
+        assertThat(map(Status.NOT_FOUND, Asked.REFRESH_TOKEN)).isEqualTo(ErrorCode.INTERNAL);
+    }
+
+    @Test
+    void givenUnavailableWithCacheNotInvalidated_thenUnavailableSayingTheProfileWasSaved() {
+        GatewayException error = GrpcStatuses.toGatewayException(
+                withErrorInfo(GrpcStatuses.ERROR_DOMAIN, GrpcStatuses.CACHE_NOT_INVALIDATED), Asked.TOKEN_USER_PROFILE);
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(error.getMessage()).isEqualTo("profile saved but the cache could not be refreshed; retry");
+    }
+
+    @Test
+    void givenUnavailableWithAnotherErrorInfo_thenTheGeneralUnavailable() {
+        GatewayException error = GrpcStatuses.toGatewayException(
+                withErrorInfo("example.com", GrpcStatuses.CACHE_NOT_INVALIDATED), Asked.TOKEN_USER_PROFILE);
+
+        assertThat(error.getMessage()).isEqualTo(GrpcStatuses.UNAVAILABLE_MESSAGE);
+    }
+
+    private static ErrorCode map(Status status) {
+        return map(status, Asked.ACCOUNT);
+    }
+
+    private static ErrorCode map(Status status, Asked asked) {
+        return GrpcStatuses.toGatewayException(status.asRuntimeException(), asked).code();
+    }
+
+    private static StatusRuntimeException withErrorInfo(String domain, String reason) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE.getNumber()).setMessage("anything")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(domain).setReason(reason).build())).build());
+    }
+
+    private static StatusRuntimeException withViolations(Code code, String... fieldsAndMessages) {
+        BadRequest.Builder details = BadRequest.newBuilder();
+        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+            details.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                    .setField(fieldsAndMessages[i]).setDescription(fieldsAndMessages[i + 1]));
+        }
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber()).setMessage("ignored").addDetails(Any.pack(details.build())).build());
+    }
+}
