@@ -81,7 +81,9 @@ final class Stack implements AutoCloseable {
         gatewayConfig.put("app.store.port", String.valueOf(storeGrpcPort));
         gatewayConfig.put("app.cache.port", String.valueOf(cacheGrpcPort));
         gatewayConfig.put("app.redis.address", redis.address());
-        gatewayConfig.put("app.redis.key-prefix", redis.keyPrefix());
+        // The gateway's keys apart from the cache-service's, as in application.yaml; still inside the test's prefix,
+        // so closing the stack removes both.
+        gatewayConfig.put("app.redis.key-prefix", redis.keyPrefix() + "gateway:");
         gatewayConfig.put("app.attempt-limits.signups-per-address", "100000");
         gatewayConfig.put("app.cors.allowed-origins", ALLOWED_ORIGIN);
         gatewayConfig.put("app.jwt.private-key-file", signingKey.pemFile().toString());
