@@ -24,13 +24,14 @@ import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
 import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Channel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
  * Users over gRPC: accounts, credentials and sessions at the store-service; the profile (read and write) at the
  * cache-service, which keeps its cache coherent with the store and falls back to the store itself when Redis is down.
  * Every call has a deadline; a read the cache-service answered UNAVAILABLE is tried again by the channel's retry
- * policy ({@link CacheReadRetry}). Failures become the gateway's codes in {@link GrpcStatuses} only.
+ * policy ({@link CacheReadRetry}), and if the cache-service stays away the store answers it. Failures become the gateway's codes in {@link GrpcStatuses} only.
  *
  * <p>Signup and login have a deadline of their own: they wait for an Argon2id hash, which queues for a core when the
  * store-service's machine is busy (as when every read falls back to PostgreSQL during a Redis failover).
@@ -95,9 +96,25 @@ public final class GrpcUserDirectory implements UserDirectory {
 
     @Override
     public User get(String userId) {
+        GetUserRequest request = GetUserRequest.newBuilder().setId(userId).build();
         try {
-            return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(
-                    GetUserRequest.newBuilder().setId(userId).build()).getUser());
+            return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                return readFromStore(request);
+            }
+            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
+        }
+    }
+
+    /**
+     * The cache-service itself is away (restarting, say, with the retry spent): the store answers the read at
+     * PostgreSQL's cost. Reading the source of truth cannot serve a stale profile, so coherence stays the
+     * cache-service's; a Redis outage never reaches here, the cache-service covers it.
+     */
+    private User readFromStore(GetUserRequest request) {
+        try {
+            return ProtoUsers.fromProto(storeDeadline.on(store).getUser(request).getUser());
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }

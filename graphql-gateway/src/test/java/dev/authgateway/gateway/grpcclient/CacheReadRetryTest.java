@@ -13,6 +13,7 @@ import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
@@ -29,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The cache channel's service config, over a real gRPC socket: the read is retried on UNAVAILABLE, the write never. */
+/**
+ * The cache channel's service config, over real gRPC sockets: the read is retried on UNAVAILABLE, the write never;
+ * a read the cache-service still cannot answer goes to the store-service.
+ */
 class CacheReadRetryTest {
 
     private static final User ADA = User.newBuilder().setId("6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60")
@@ -37,23 +41,32 @@ class CacheReadRetryTest {
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
 
     private final FlakyCache flaky = new FlakyCache();
+    private final CountingStore store = new CountingStore();
     private RunningService server;
+    private RunningService storeServer;
     private ManagedChannel channel;
+    private ManagedChannel storeChannel;
     private GrpcUserDirectory directory;
 
     @BeforeEach
     void start() {
         server = GrpcServiceServer.builder().service(flaky).start(Config.just(ConfigSources.create(Map.of(
                 "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0"))), List.of());
+        storeServer = GrpcServiceServer.builder().service(store).start(Config.just(ConfigSources.create(Map.of(
+                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0"))), List.of());
         channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
                 "port", String.valueOf(server.grpcPort())))), CacheReadRetry.serviceConfig());
-        directory = new GrpcUserDirectory(channel, DEADLINE, DEADLINE, channel, DEADLINE, DEADLINE);
+        storeChannel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
+                "port", String.valueOf(storeServer.grpcPort())))));
+        directory = new GrpcUserDirectory(storeChannel, DEADLINE, DEADLINE, channel, DEADLINE, DEADLINE);
     }
 
     @AfterEach
     void stop() {
         GrpcChannels.close(channel);
+        GrpcChannels.close(storeChannel);
         server.close();
+        storeServer.close();
     }
 
     @Test
@@ -65,13 +78,32 @@ class CacheReadRetryTest {
     }
 
     @Test
-    void givenTheCacheStaysUnavailable_thenUnavailableAfterTheLastAttempt() {
+    void givenTheCacheStaysUnavailable_thenTheStoreAnswersAfterTheLastAttempt() {
         flaky.failuresLeft.set(Integer.MAX_VALUE);
+
+        assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
+        assertThat(flaky.reads.get()).isEqualTo(CacheReadRetry.MAX_ATTEMPTS);
+        assertThat(store.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void givenTheCacheAndTheStoreUnavailable_thenUnavailable() {
+        flaky.failuresLeft.set(Integer.MAX_VALUE);
+        store.unavailable = true;
 
         GatewayException error = catchThrowableOfType(GatewayException.class, () -> directory.get(ADA.getId()));
 
         assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(flaky.reads.get()).isEqualTo(CacheReadRetry.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void givenTheCacheSaysNotFound_thenTheStoreIsNotAsked() {
+        flaky.notFound = true;
+
+        GatewayException error = catchThrowableOfType(GatewayException.class, () -> directory.get(ADA.getId()));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(store.reads.get()).isZero();
     }
 
     @Test
@@ -90,10 +122,15 @@ class CacheReadRetryTest {
         final AtomicInteger failuresLeft = new AtomicInteger();
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
+        volatile boolean notFound;
 
         @Override
         public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
             reads.incrementAndGet();
+            if (notFound) {
+                response.onError(Status.NOT_FOUND.withDescription("no such user").asRuntimeException());
+                return;
+            }
             if (failuresLeft.getAndDecrement() > 0) {
                 response.onError(Status.UNAVAILABLE.withDescription("cache unavailable").asRuntimeException());
                 return;
@@ -111,6 +148,24 @@ class CacheReadRetryTest {
             }
             response.onNext(UpdateProfileResponse.newBuilder()
                     .setUser(ADA.toBuilder().setDisplayName(request.getDisplayName())).build());
+            response.onCompleted();
+        }
+    }
+
+    /** The store-service's read: the user, marked so a test sees who answered, or UNAVAILABLE. */
+    private static final class CountingStore extends UserStoreGrpc.UserStoreImplBase {
+        final AtomicInteger reads = new AtomicInteger();
+        volatile boolean unavailable;
+
+        @Override
+        public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
+            reads.incrementAndGet();
+            if (unavailable) {
+                response.onError(Status.UNAVAILABLE.withDescription("user store unavailable").asRuntimeException());
+                return;
+            }
+            response.onNext(GetUserResponse.newBuilder()
+                    .setUser(ADA.toBuilder().setDisplayName("Ada (from the store)")).build());
             response.onCompleted();
         }
     }
