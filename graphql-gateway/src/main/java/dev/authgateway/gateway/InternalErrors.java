@@ -1,10 +1,8 @@
 package dev.authgateway.gateway;
 
-import dev.authgateway.support.http.TypedError;
+import dev.authgateway.gateway.graphql.EdgeError;
 import dev.authgateway.support.observe.RateLimitedLog;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -14,7 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
  * with a typed body and are not logged; its 304 Not Modified (GraphiQL's static content answering a conditional
  * request) stays a 304, without a body; both keep the exception's headers (the 304's ETag). Anything else is a fault
  * of the gateway's, logged here with its stack trace (within a per-minute budget per exception class, so no client
- * can flood the log) and answered as a bare INTERNAL error, never with its message.
+ * can flood the log) and answered as a bare INTERNAL error, never with its message. Codes, statuses and bodies are
+ * {@link EdgeError}'s.
  */
 final class InternalErrors implements ErrorHandler<Throwable> {
 
@@ -29,19 +28,15 @@ final class InternalErrors implements ErrorHandler<Throwable> {
                 response.status(http.status()).send();
                 return;
             }
-            boolean notFound = http.status().code() == 404;
-            send(response, http.status(), notFound ? "no such path" : "bad request", notFound ? "NOT_FOUND" : "BAD_REQUEST");
+            if (http.status().code() == 404) {
+                EdgeError.NOT_FOUND.answer(response, http.status(), "no such path");
+            } else {
+                EdgeError.BAD_REQUEST.answer(response, http.status(), "bad request");
+            }
             return;
         }
         LOG.fault("unhandled " + failure.getClass().getName(),
                 "Unhandled failure on " + request.prologue().method() + " " + request.path().path(), failure);
-        send(response, Status.INTERNAL_SERVER_ERROR_500, "internal error", "INTERNAL");
-    }
-
-    /** The message and code are this class's constants, so they need no JSON escaping. */
-    private static void send(ServerResponse response, Status status, String message, String code) {
-        response.status(status);
-        response.header(HeaderNames.CONTENT_TYPE, TypedError.CONTENT_TYPE);
-        response.send(TypedError.body(message, code));
+        EdgeError.INTERNAL.answer(response, "internal error");
     }
 }

@@ -9,7 +9,7 @@ import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.SessionRevocations;
-import dev.authgateway.gateway.graphql.GraphQlEndpoints;
+import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
@@ -88,7 +88,7 @@ public final class Main {
         routing.addFilter(new SecurityHeaders())
                 .addFilter(new HttpTelemetry())
                 .register("/graphql", CorsPolicy.from(app.get("cors")),
-                        GraphQlEndpoints.create(accounts, tokens, app.get("graphql")))
+                        GraphQlEndpoint.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
         GraphiqlPage.register(routing, app.get("graphiql"));

@@ -24,13 +24,15 @@ final class AccountFetchers {
                         .dataFetcher("login", login())
                         .dataFetcher("updateProfile", updateProfile())
                         .dataFetcher("refreshToken", environment -> accounts.refresh(
-                                environment.getArgument("token"), Caller.origin(environment)))
+                                environment.getArgument("token"), RequestContext.origin(environment)))
                         .dataFetcher("logout", environment -> {
-                            accounts.logOut(Caller.require(environment, accounts), Caller.origin(environment));
+                            accounts.logOut(RequestContext.caller(environment, accounts),
+                                    RequestContext.origin(environment));
                             return true;
                         })
                         .dataFetcher("logoutEverywhere", environment -> {
-                            accounts.logOutEverywhere(Caller.require(environment, accounts), Caller.origin(environment));
+                            accounts.logOutEverywhere(RequestContext.caller(environment, accounts),
+                                    RequestContext.origin(environment));
                             return true;
                         }))
                 .build();
@@ -40,7 +42,8 @@ final class AccountFetchers {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
             return accounts.signUp(new NewAccount((String) input.get("username"), (String) input.get("email"),
-                    (String) input.get("password"), (String) input.get("displayName")), Caller.origin(environment));
+                    (String) input.get("password"), (String) input.get("displayName")),
+                    RequestContext.origin(environment));
         };
     }
 
@@ -48,19 +51,20 @@ final class AccountFetchers {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
             return accounts.logIn((String) input.get("login"), (String) input.get("password"),
-                    Caller.origin(environment));
+                    RequestContext.origin(environment));
         };
     }
 
     private DataFetcher<?> profile() {
-        return environment -> accounts.profile(Caller.require(environment, accounts));
+        return environment -> accounts.profile(RequestContext.caller(environment, accounts));
     }
 
     private DataFetcher<?> updateProfile() {
         return environment -> {
-            var caller = Caller.require(environment, accounts);
+            var caller = RequestContext.caller(environment, accounts);
             Map<String, Object> input = environment.getArgument("input");
-            return accounts.updateProfile(caller, (String) input.get("displayName"), Caller.origin(environment));
+            return accounts.updateProfile(caller, (String) input.get("displayName"),
+                    RequestContext.origin(environment));
         };
     }
 }

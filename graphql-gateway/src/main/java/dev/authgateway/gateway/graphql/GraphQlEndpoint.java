@@ -3,8 +3,6 @@ package dev.authgateway.gateway.graphql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,16 +10,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.RequestOrigin;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.parser.ParserOptions;
+import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -35,15 +33,22 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class GraphQlEndpoint implements HttpService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final GraphQL graphql;
     private final ParserOptions parserOptions;
     private final QueryLimits limits;
     private final byte[] schema;
     private final int maxBodyBytes;
 
-    GraphQlEndpoint(GraphQL graphql, ParserOptions parserOptions, QueryLimits limits, String schema, int maxBodyBytes) {
+    /** The endpoint with the limits, caches and body cap of {@code app.graphql}. */
+    public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
+        QueryLimits limits = QueryLimits.from(graphqlConfig);
+        LimitedDocuments documents = new LimitedDocuments(limits, AnalysisLimits.from(graphqlConfig),
+                graphqlConfig.get("document-cache-size").asInt().orElse(1000));
+        return new GraphQlEndpoint(ExecutableSchema.build(accounts, tokens, documents), documents.parserOptions(),
+                limits, ExecutableSchema.schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+    }
+
+    private GraphQlEndpoint(GraphQL graphql, ParserOptions parserOptions, QueryLimits limits, String schema, int maxBodyBytes) {
         this.graphql = graphql;
         this.parserOptions = parserOptions;
         this.limits = limits;
@@ -56,8 +61,8 @@ public final class GraphQlEndpoint implements HttpService {
         rules.get("/schema.graphql", this::schema)
                 .get("/", (request, response) -> handle(request, response, this::fromQueryParameters))
                 .post("/", (request, response) -> handle(request, response, this::fromBody))
-                .any("/", (request, response) -> refuse(response, ResponseType.JSON,
-                        new HttpProblem(405, "METHOD_NOT_ALLOWED", "use GET or POST", "GET, POST")));
+                .any("/", (request, response) -> EdgeError.refuse(response, ResponseType.JSON,
+                        new HttpProblem(EdgeError.METHOD_NOT_ALLOWED, "use GET or POST", "GET, POST")));
     }
 
     private void schema(ServerRequest request, ServerResponse response) {
@@ -73,29 +78,21 @@ public final class GraphQlEndpoint implements HttpService {
             String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
             RequestOrigin origin = new RequestOrigin(request.remotePeer().host(), RequestIds.of(request, response));
             if (operations.batch()) {
-                send(response, 200, type, operations.operations().stream()
+                EdgeError.send(response, 200, type, operations.operations().stream()
                         .map(operation -> execute(operation, authorization, origin).body()).toList());
             } else {
                 Outcome outcome = execute(operations.operations().getFirst(), authorization, origin);
-                int status = outcome.requestError() && type == ResponseType.GRAPHQL_RESPONSE ? 400 : outcome.status();
-                send(response, status, type, outcome.body());
+                EdgeError.send(response, outcome.status(type), type, outcome.body());
             }
         } catch (HttpProblem problem) {
-            refuse(response, type, problem);
+            EdgeError.refuse(response, type, problem);
         }
-    }
-
-    private static void refuse(ServerResponse response, ResponseType type, HttpProblem problem) {
-        if (problem.allow() != null) {
-            response.header(HeaderNames.ALLOW, problem.allow());
-        }
-        send(response, problem.status(), type, Map.of("errors", List.of(error(problem.getMessage(), problem.code()))));
     }
 
     private GraphQlRequest.Received fromQueryParameters(ServerRequest request) {
         GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(request.query());
         if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName(), parserOptions)) {
-            throw new HttpProblem(405, "METHOD_NOT_ALLOWED", "mutations must be sent with POST", "POST");
+            throw new HttpProblem(EdgeError.METHOD_NOT_ALLOWED, "mutations must be sent with POST", "POST");
         }
         return GraphQlRequest.Received.single(graphQlRequest);
     }
@@ -103,7 +100,7 @@ public final class GraphQlEndpoint implements HttpService {
     private GraphQlRequest.Received fromBody(ServerRequest request) {
         String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         if (!contentType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
-            throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "send the request as application/json");
+            throw new HttpProblem(EdgeError.UNSUPPORTED_MEDIA_TYPE, "send the request as application/json");
         }
         if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
             throw tooLarge();
@@ -134,7 +131,7 @@ public final class GraphQlEndpoint implements HttpService {
     }
 
     private HttpProblem tooLarge() {
-        return new HttpProblem(413, "PAYLOAD_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes");
+        return new HttpProblem(EdgeError.PAYLOAD_TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
     }
 
     /** Runs one operation within the execution timeout; the answer and whether it failed as a request. */
@@ -145,20 +142,20 @@ public final class GraphQlEndpoint implements HttpService {
                 .variables(request.variables())
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
-                    context.of(Caller.ORIGIN, origin);
+                    context.of(RequestContext.ORIGIN, origin);
                     if (authorization != null) {
-                        context.of(Caller.AUTHORIZATION, authorization);
+                        context.of(RequestContext.AUTHORIZATION, authorization);
                     }
                 })
                 .build();
         CompletableFuture<ExecutionResult> running = graphql.executeAsync(input);
         try {
             ExecutionResult result = running.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Outcome(200, !result.isDataPresent(), ResultShape.of(result));
+            return new Outcome(null, result.isDataPresent(), ResultShape.of(result));
         } catch (TimeoutException e) {
             running.cancel(true);
-            return new Outcome(504, false, Map.of("errors", List.of(
-                    error("the operation took longer than " + limits.timeout().toMillis() + " ms", "TIMEOUT"))));
+            return new Outcome(EdgeError.TIMEOUT, false, EdgeError.TIMEOUT.body(
+                    "the operation took longer than " + limits.timeout().toMillis() + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -167,27 +164,11 @@ public final class GraphQlEndpoint implements HttpService {
         }
     }
 
-    private record Outcome(int status, boolean requestError, Map<String, Object> body) {
-    }
-
-    private static Map<String, Object> error(String message, String code) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("extensions", Map.of("code", code));
-        return error;
-    }
-
-    private static void send(ServerResponse response, int status, ResponseType type, Object body) {
-        ErrorMetrics.count(body);
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** A GraphQL result, or the one error (TIMEOUT) that stood in for it. */
+    private record Outcome(EdgeError refusal, boolean dataPresent, Map<String, Object> body) {
+        int status(ResponseType type) {
+            return refusal != null ? refusal.status() : EdgeError.resultStatus(dataPresent, type);
         }
-        response.status(Status.create(status));
-        response.header(HeaderNames.CONTENT_TYPE, type.contentType());
-        response.send(bytes);
     }
 
     @FunctionalInterface

@@ -49,7 +49,7 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
         }
         if (root != null && root.isArray()) {
             if (!limits.batching()) {
-                throw new HttpProblem(400, "BATCHING_DISABLED", "send one operation per request");
+                throw new HttpProblem(EdgeError.BATCHING_DISABLED, "send one operation per request");
             }
             if (root.isEmpty() || root.size() > limits.maxBatchSize()) {
                 throw HttpProblem.badRequest("a batch holds 1 to " + limits.maxBatchSize() + " operations");

@@ -1,29 +1,30 @@
 package dev.authgateway.gateway.graphql;
 
-/** A request the gateway refuses before any GraphQL runs: its HTTP status and error code. */
+/** A request the gateway refuses before any GraphQL runs: its code (which decides the status) and message. */
 final class HttpProblem extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final EdgeError code;
     private final String allow;
 
-    HttpProblem(int status, String code, String message) {
-        this(status, code, message, null);
+    HttpProblem(EdgeError code, String message) {
+        this(code, message, null);
     }
 
-    HttpProblem(int status, String code, String message, String allow) {
+    HttpProblem(EdgeError code, String message, String allow) {
         super(message, null, false, false);
-        this.status = status;
+        if (code.stage() != EdgeError.Stage.REQUEST) {
+            throw new IllegalArgumentException(code + " is not a request-level code");
+        }
         this.code = code;
         this.allow = allow;
     }
 
-    int status() {
-        return status;
+    EdgeError code() {
+        return code;
     }
 
-    String code() {
-        return code;
+    int status() {
+        return code.status();
     }
 
     /** The Allow header of a 405, or null. */
@@ -32,6 +33,6 @@ final class HttpProblem extends RuntimeException {
     }
 
     static HttpProblem badRequest(String message) {
-        return new HttpProblem(400, "BAD_REQUEST", message);
+        return new HttpProblem(EdgeError.BAD_REQUEST, message);
     }
 }

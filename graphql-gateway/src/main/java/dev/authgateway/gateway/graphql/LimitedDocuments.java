@@ -1,16 +1,13 @@
 package dev.authgateway.gateway.graphql;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.Document;
@@ -71,15 +68,16 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
             document = Parser.parse(ParserEnvironment.newParserEnvironment()
                     .document(input.getQuery()).parserOptions(parserOptions).build());
         } catch (ParseCancelledTooDeepException e) {
-            return new PreparsedDocumentEntry(refusal("QUERY_TOO_DEEP", "the document nests deeper than the parser "
-                    + "reads (" + analysis.maxRuleDepth() + " grammar rules)"));
+            return new PreparsedDocumentEntry(EdgeError.QUERY_TOO_DEEP.refusal(
+                    "the document nests deeper than the parser reads (" + analysis.maxRuleDepth() + " grammar rules)"));
         } catch (ParseCancelledException e) {
-            return new PreparsedDocumentEntry(refusal("TOO_MANY_TOKENS", e.getMessage()));
+            return new PreparsedDocumentEntry(EdgeError.TOO_MANY_TOKENS.refusal(e.getMessage()));
         } catch (InvalidSyntaxException e) {
             return parseAndValidate.apply(input);
         }
         if (subscribes(document)) {
-            return new PreparsedDocumentEntry(refusal("GRAPHQL_VALIDATION_FAILED", "this API has no subscriptions"));
+            return new PreparsedDocumentEntry(
+                    EdgeError.GRAPHQL_VALIDATION_FAILED.refusal("this API has no subscriptions"));
         }
         return violation(DocumentShape.of(document, ceiling))
                 .map(PreparsedDocumentEntry::new)
@@ -97,33 +95,25 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
 
     private Optional<GraphQLError> violation(DocumentShape shape) {
         if (shape.depth() > limits.maxDepth()) {
-            return Optional.of(refusal("QUERY_TOO_DEEP", "the document nests at least " + shape.depth()
+            return Optional.of(EdgeError.QUERY_TOO_DEEP.refusal("the document nests at least " + shape.depth()
                     + " levels deep; at most " + limits.maxDepth() + " are allowed"));
         }
         if (shape.aliases() > limits.maxAliases()) {
-            return Optional.of(refusal("TOO_MANY_ALIASES", "the document uses at least " + shape.aliases()
+            return Optional.of(EdgeError.TOO_MANY_ALIASES.refusal("the document uses at least " + shape.aliases()
                     + " aliases; at most " + limits.maxAliases() + " are allowed"));
         }
         if (shape.cost() > limits.maxCost()) {
-            return Optional.of(refusal("QUERY_TOO_COMPLEX", "the document selects at least " + shape.cost()
+            return Optional.of(EdgeError.QUERY_TOO_COMPLEX.refusal("the document selects at least " + shape.cost()
                     + " fields with its fragments expanded; at most " + limits.maxCost() + " are allowed"));
         }
         if (shape.introspection() && !limits.introspection()) {
-            return Optional.of(refusal("INTROSPECTION_DISABLED", "introspection is disabled on this server"));
+            return Optional.of(EdgeError.INTROSPECTION_DISABLED.refusal("introspection is disabled on this server"));
         }
         if (shape.selections() > analysis.maxSelections()) {
-            return Optional.of(refusal("QUERY_TOO_COMPLEX", "the document has at least " + shape.selections()
+            return Optional.of(EdgeError.QUERY_TOO_COMPLEX.refusal("the document has at least " + shape.selections()
                     + " selections with its fragments expanded; at most " + analysis.maxSelections()
                     + " are allowed"));
         }
         return Optional.empty();
-    }
-
-    private static GraphQLError refusal(String code, String message) {
-        return GraphqlErrorBuilder.newError()
-                .message(message)
-                .errorType(ErrorType.ValidationError)
-                .extensions(Map.of("code", code))
-                .build();
     }
 }

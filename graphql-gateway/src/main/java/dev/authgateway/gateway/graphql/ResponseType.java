@@ -52,7 +52,7 @@ enum ResponseType {
         if (any) {
             return GRAPHQL_RESPONSE;
         }
-        throw new HttpProblem(406, "NOT_ACCEPTABLE",
+        throw new HttpProblem(EdgeError.NOT_ACCEPTABLE,
                 "accept application/graphql-response+json or application/json");
     }
 

@@ -48,7 +48,7 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
     private static List<SigningKey> keys(Config jwt) {
         List<Config> listed = jwt.get("keys").asNodeList().orElse(List.of());
         if (!listed.isEmpty()) {
-            List<SigningKey> keys = listed.stream().map(node -> PemKeys.read(
+            List<SigningKey> keys = listed.stream().map(node -> SigningKeyFile.read(
                     Path.of(node.get("file").asString().orElseThrow(() -> new IllegalStateException(
                             "Missing required config: " + node.key() + ".file"))),
                     node.get("key-id").asString().orElse(null))).toList();
@@ -58,7 +58,7 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
             return keys;
         }
         return List.of(jwt.get("private-key-file").asString().filter(path -> !path.isBlank())
-                .map(path -> PemKeys.read(Path.of(path), jwt.get("key-id").asString().orElse(null)))
+                .map(path -> SigningKeyFile.read(Path.of(path), jwt.get("key-id").asString().orElse(null)))
                 .orElseGet(JwtSettings::ephemeralDevKey));
     }
 

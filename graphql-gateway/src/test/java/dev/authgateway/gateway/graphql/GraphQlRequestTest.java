@@ -36,7 +36,7 @@ class GraphQlRequestTest {
         HttpProblem problem = catchThrowableOfType(HttpProblem.class, () -> GraphQlRequest.fromJsonBody(
                 bytes("[{\"query\": \"{ a }\"}]"), NO_BATCHING));
 
-        assertThat(problem.code()).isEqualTo("BATCHING_DISABLED");
+        assertThat(problem.code()).isEqualTo(EdgeError.BATCHING_DISABLED);
         assertThat(problem.status()).isEqualTo(400);
     }
 
@@ -49,7 +49,7 @@ class GraphQlRequestTest {
 
         assertThat(received.batch()).isTrue();
         assertThat(received.operations()).extracting(GraphQlRequest::query).containsExactly("{ a }", "{ b }");
-        assertThat(tooMany.code()).isEqualTo("BAD_REQUEST");
+        assertThat(tooMany.code()).isEqualTo(EdgeError.BAD_REQUEST);
     }
 
     @ParameterizedTest
@@ -114,7 +114,7 @@ class GraphQlRequestTest {
             HttpProblem problem = catchThrowableOfType(HttpProblem.class,
                     () -> GraphQlRequest.fromJsonBody(bytes(body(dirty)), NO_BATCHING));
             assertThat(problem).as(replay).isNotNull();
-            assertThat(problem.code()).as(replay).isEqualTo("BAD_REQUEST");
+            assertThat(problem.code()).as(replay).isEqualTo(EdgeError.BAD_REQUEST);
         }
     }
 
@@ -132,7 +132,7 @@ class GraphQlRequestTest {
 
         assertThat(problem).as(queryString).isNotNull();
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.code()).isEqualTo("BAD_REQUEST");
+        assertThat(problem.code()).isEqualTo(EdgeError.BAD_REQUEST);
     }
 
     @ParameterizedTest
@@ -149,7 +149,7 @@ class GraphQlRequestTest {
                 () -> GraphQlRequest.fromQueryParameters(UriQuery.create(queryString)));
 
         assertThat(problem).as(queryString).isNotNull();
-        assertThat(problem.code()).isEqualTo("BAD_REQUEST");
+        assertThat(problem.code()).isEqualTo(EdgeError.BAD_REQUEST);
     }
 
     @Test
@@ -194,7 +194,7 @@ class GraphQlRequestTest {
 
         assertThat(problem).as(body).isNotNull();
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.code()).isEqualTo("BAD_REQUEST");
+        assertThat(problem.code()).isEqualTo(EdgeError.BAD_REQUEST);
     }
 
     private static byte[] bytes(String text) {

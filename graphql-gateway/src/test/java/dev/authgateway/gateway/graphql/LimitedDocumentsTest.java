@@ -72,7 +72,7 @@ class LimitedDocumentsTest {
 
     @Test
     void givenSubscriptions_thenValidationFailed_notAnErrorInsideGraphqlJavasValidator() {
-        assertThat(GraphQlEndpoints.graphQl(null, null, 0).getGraphQLSchema().getSubscriptionType()).isNull();
+        assertThat(ExecutableSchema.graphQl(null, null, 0).getGraphQLSchema().getSubscriptionType()).isNull();
         for (String subscription : List.of("subscription S($v: Boolean = true) { __typename @include(if: $v) }",
                 "subscription { __typename @skip(if: true) }", "subscription { __typename }",
                 "query Q { __typename } subscription S { ...F } fragment F on Query { __typename }")) {

@@ -29,7 +29,7 @@ final class PreExecution {
     private PreExecution(Config graphqlConfig) {
         documents = new LimitedDocuments(QueryLimits.from(graphqlConfig), AnalysisLimits.from(graphqlConfig), 0);
         NoExecution none = new NoExecution();
-        graphql = GraphQlEndpoints.graphQl(null, null, 0).transform(builder -> builder
+        graphql = ExecutableSchema.graphQl(null, null, 0).transform(builder -> builder
                 .preparsedDocumentProvider(documents)
                 .queryExecutionStrategy(none)
                 .mutationExecutionStrategy(none)

@@ -33,7 +33,7 @@ class ResponseTypeTest {
                 () -> ResponseType.negotiate(List.of("application/json;q=0")));
 
         assertThat(html.status()).isEqualTo(406);
-        assertThat(html.code()).isEqualTo("NOT_ACCEPTABLE");
+        assertThat(html.code()).isEqualTo(EdgeError.NOT_ACCEPTABLE);
         assertThat(refused.status()).isEqualTo(406);
     }
 }

@@ -32,19 +32,19 @@ class KeyFilesAndJwksTest {
         SigningKey generated = SigningKey.generate();
         Path file = writePem(generated, true);
 
-        SigningKey read = PemKeys.read(file, "");
+        SigningKey read = SigningKeyFile.read(file, "");
 
         assertThat(read.publicKey()).isEqualTo(generated.publicKey());
         assertThat(read.privateKey().getS()).isEqualTo(generated.privateKey().getS());
         assertThat(read.keyId()).isEqualTo(SigningKey.thumbprint(generated.publicKey()));
-        assertThat(PemKeys.read(file, "rotated-2026-11").keyId()).isEqualTo("rotated-2026-11");
+        assertThat(SigningKeyFile.read(file, "rotated-2026-11").keyId()).isEqualTo("rotated-2026-11");
     }
 
     @Test
     void givenAPemWithoutThePublicBlock_thenStartUpFailsSayingHowToAddIt() throws Exception {
         Path file = writePem(SigningKey.generate(), false);
 
-        assertThatThrownBy(() -> PemKeys.read(file, "")).hasMessageContaining("PUBLIC KEY").hasMessageContaining("openssl");
+        assertThatThrownBy(() -> SigningKeyFile.read(file, "")).hasMessageContaining("PUBLIC KEY").hasMessageContaining("openssl");
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.User;
 import dev.authgateway.gateway.domain.LoginSubject;
 import dev.authgateway.gateway.domain.UserDirectory;
-import dev.authgateway.gateway.graphql.GraphQlEndpoints;
+import dev.authgateway.gateway.graphql.ExecutableSchema;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -44,7 +44,7 @@ public class GraphQlExecutionBenchmark {
 
     @Setup
     public void setUp() {
-        graphql = GraphQlEndpoints.graphQl(new Accounts(new InMemoryDirectory(), new TrustingTokens()),
+        graphql = ExecutableSchema.graphQl(new Accounts(new InMemoryDirectory(), new TrustingTokens()),
                 new TrustingTokens(), documentCacheSize);
     }
 

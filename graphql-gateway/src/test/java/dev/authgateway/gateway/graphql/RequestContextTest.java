@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallerTest {
+class RequestContextTest {
 
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler recorder = LogRecords.collectingInto(logged);
@@ -54,9 +54,9 @@ class CallerTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
 
-        ExecutionResult result = GraphQlEndpoints.graphQl(new Accounts(unused, failing), failing, 0)
+        ExecutionResult result = ExecutableSchema.graphQl(new Accounts(unused, failing), failing, 0)
                 .execute(ExecutionInput.newExecutionInput("{ profile { id } }")
-                        .graphQLContext(Map.of(Caller.AUTHORIZATION, "Bearer eyJ.secret-token.x")).build());
+                        .graphQLContext(Map.of(RequestContext.AUTHORIZATION, "Bearer eyJ.secret-token.x")).build());
 
         assertThat(result.getErrors()).singleElement().satisfies(error ->
                 assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED"));

@@ -3,6 +3,7 @@ package dev.authgateway.gateway.graphql;
 import java.util.Locale;
 
 import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.RequestOrigin;
@@ -10,16 +11,18 @@ import dev.authgateway.support.observe.RateLimitedLog;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 
-/** Who is calling: the user id in the request's bearer token, checked only by the fields that need it. */
-final class Caller {
-    // The request's caller, from its Authorization header; the domain's Caller is what a valid token proves.
+/**
+ * What the endpoint puts in the GraphQL context for the fields: where the request came from, and its Authorization
+ * header, which {@link #caller} turns into the domain's {@link Caller} only for the fields that need one.
+ */
+final class RequestContext {
 
     static final String AUTHORIZATION = "authorization";
     static final String ORIGIN = "origin";
     private static final String BEARER = "bearer ";
-    private static final RateLimitedLog LOG = RateLimitedLog.of(Caller.class);
+    private static final RateLimitedLog LOG = RateLimitedLog.of(RequestContext.class);
 
-    private Caller() {
+    private RequestContext() {
     }
 
     /** Where the request came from, for attempt limits and audit events. */
@@ -27,7 +30,7 @@ final class Caller {
         return environment.getGraphQlContext().getOrDefault(ORIGIN, RequestOrigin.UNKNOWN);
     }
 
-    static dev.authgateway.gateway.domain.Caller require(DataFetchingEnvironment environment, Accounts accounts) {
+    static Caller caller(DataFetchingEnvironment environment, Accounts accounts) {
         GraphQLContext context = environment.getGraphQlContext();
         String header = context.get(AUTHORIZATION);
         if (header == null || header.isBlank()) {

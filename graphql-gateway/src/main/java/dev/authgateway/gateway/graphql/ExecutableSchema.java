@@ -14,22 +14,14 @@ import graphql.schema.idl.SchemaParser;
 import io.helidon.config.Config;
 
 /**
- * Builds the GraphQL endpoint once: schema from {@code schema.graphql}, fields wired to the use cases, documents
- * checked against the query limits and cached.
+ * The executable schema: {@code schema.graphql} with its fields wired to the use cases, failures of fields shaped by
+ * {@link FetcherErrors}, documents checked against the query limits and cached ({@link LimitedDocuments}).
  */
-public final class GraphQlEndpoints {
+public final class ExecutableSchema {
 
     private static final String SCHEMA_RESOURCE = "/schema.graphql";
 
-    private GraphQlEndpoints() {
-    }
-
-    public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
-        QueryLimits limits = QueryLimits.from(graphqlConfig);
-        LimitedDocuments documents = new LimitedDocuments(limits, AnalysisLimits.from(graphqlConfig),
-                graphqlConfig.get("document-cache-size").asInt().orElse(1000));
-        return new GraphQlEndpoint(build(accounts, tokens, documents), documents.parserOptions(), limits,
-                schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+    private ExecutableSchema() {
     }
 
     /** The executable schema with the default limits; documentCacheSize 0 parses and validates every request. */
@@ -38,7 +30,7 @@ public final class GraphQlEndpoints {
                 AnalysisLimits.from(Config.empty()), documentCacheSize));
     }
 
-    private static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {
+    static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
                 new SchemaParser().parse(schemaText()), new AccountFetchers(accounts).wiring());
         return GraphQL.newGraphQL(schema)
@@ -47,8 +39,8 @@ public final class GraphQlEndpoints {
                 .build();
     }
 
-    private static String schemaText() {
-        try (InputStream in = GraphQlEndpoints.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+    static String schemaText() {
+        try (InputStream in = ExecutableSchema.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
             }

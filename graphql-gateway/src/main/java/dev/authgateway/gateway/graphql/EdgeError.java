@@ -1,0 +1,211 @@
+package dev.authgateway.gateway.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.GatewayException;
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.schema.DataFetchingEnvironment;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The error catalogue of the gateway's edge: every {@code extensions.code} a client can find in an answer of the
+ * gateway's routes, with the HTTP status of an answer that carries it, and the one writer of the error shape
+ * {@code {"message", "locations"?, "path"?, "extensions": {"code", ...}}} and of the bytes of every error answer.
+ *
+ * <p>The first seven are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
+ * decides them; {@link #of(ErrorCode)} maps them one to one). The others exist at the edge only: the request, the
+ * document or the route was refused before any use case ran, which the domain cannot know of.
+ *
+ * <p>Requests Helidon refuses before routing (framing, header size, a path not in canonical form) are answered with
+ * the same shape by service-support's {@code JsonDirectHandler} and {@code CanonicalPaths}, shared by every service.
+ */
+public enum EdgeError {
+
+    // The domain's codes (ErrorCode): a failed field beside the data, answered 200.
+    UNAUTHENTICATED(Stage.FIELD, 200),
+    BAD_USER_INPUT(Stage.FIELD, 200),
+    CONFLICT(Stage.FIELD, 200),
+    INVALID_CREDENTIALS(Stage.FIELD, 200),
+    RATE_LIMITED(Stage.FIELD, 200),
+    UNAVAILABLE(Stage.FIELD, 200),
+    /** A fault of ours: 200 as a field error beside data, 500 when nothing else could be answered (InternalErrors). */
+    INTERNAL(Stage.FIELD, 500),
+
+    // The HTTP request was refused before GraphQL ran.
+    BAD_REQUEST(Stage.REQUEST, 400),
+    BATCHING_DISABLED(Stage.REQUEST, 400),
+    NOT_FOUND(Stage.REQUEST, 404),
+    METHOD_NOT_ALLOWED(Stage.REQUEST, 405),
+    NOT_ACCEPTABLE(Stage.REQUEST, 406),
+    PAYLOAD_TOO_LARGE(Stage.REQUEST, 413),
+    UNSUPPORTED_MEDIA_TYPE(Stage.REQUEST, 415),
+
+    // The document was refused before execution: no data, so 400 (200 as application/json, see resultStatus).
+    GRAPHQL_PARSE_FAILED(Stage.DOCUMENT, 400),
+    GRAPHQL_VALIDATION_FAILED(Stage.DOCUMENT, 400),
+    QUERY_TOO_DEEP(Stage.DOCUMENT, 400),
+    QUERY_TOO_COMPLEX(Stage.DOCUMENT, 400),
+    TOO_MANY_TOKENS(Stage.DOCUMENT, 400),
+    TOO_MANY_ALIASES(Stage.DOCUMENT, 400),
+    INTROSPECTION_DISABLED(Stage.DOCUMENT, 400),
+
+    // Execution did not finish within app.graphql.timeout.
+    TIMEOUT(Stage.REQUEST, 504);
+
+    /** Where in a request's life the code is decided. */
+    public enum Stage { REQUEST, DOCUMENT, FIELD }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Stage stage;
+    private final int status;
+
+    EdgeError(Stage stage, int status) {
+        this.stage = stage;
+        this.status = status;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The HTTP status of an answer whose only error has this code (as application/graphql-response+json). */
+    public int status() {
+        return status;
+    }
+
+    /** The edge's code for a domain failure: the same name, so {@code extensions.code} is the domain's code. */
+    public static EdgeError of(ErrorCode code) {
+        return valueOf(code.name());
+    }
+
+    /**
+     * The status of a GraphQL result: 200 when execution started (data, with field errors beside it); without data
+     * (a document refused) 400 as application/graphql-response+json, 200 as application/json, which the
+     * GraphQL-over-HTTP specification keeps for older clients.
+     */
+    static int resultStatus(boolean dataPresent, ResponseType type) {
+        return !dataPresent && type == ResponseType.GRAPHQL_RESPONSE ? 400 : 200;
+    }
+
+    /** A failed field as graphql-java carries it: the domain's code, message, field and retry-after. */
+    static GraphQLError fieldError(DataFetchingEnvironment environment, GatewayException failure) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", of(failure.code()).name());
+        failure.field().ifPresent(field -> extensions.put("field", field));
+        failure.retryAfter().ifPresent(retryAfter -> extensions.put("retryAfterSeconds", retryAfter.toSeconds()));
+        return GraphqlErrorBuilder.newError(environment).message(failure.getMessage()).extensions(extensions).build();
+    }
+
+    /** A document refused before graphql-java validates it, with this code. */
+    GraphQLError refusal(String message) {
+        return GraphqlErrorBuilder.newError()
+                .message(message)
+                .errorType(ErrorType.ValidationError)
+                .extensions(Map.of("code", name()))
+                .build();
+    }
+
+    /**
+     * One of graphql-java's errors in the answer's shape; graphql-java's own errors (parse, validation) get their
+     * code here, and its internal classification is not shown.
+     */
+    static Map<String, Object> shape(GraphQLError error) {
+        Map<String, Object> shaped = new LinkedHashMap<>();
+        shaped.put("message", error.getMessage());
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+            shaped.put("locations", error.getLocations().stream()
+                    .map(location -> Map.of("line", location.getLine(), "column", location.getColumn())).toList());
+        }
+        if (error.getPath() != null && !error.getPath().isEmpty()) {
+            shaped.put("path", error.getPath());
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            error.getExtensions().forEach((key, value) -> {
+                if (!"classification".equals(key)) {
+                    extensions.put(key, value);
+                }
+            });
+        }
+        extensions.putIfAbsent("code", codeOf(error).name());
+        shaped.put("extensions", extensions);
+        return shaped;
+    }
+
+    private static EdgeError codeOf(GraphQLError error) {
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return QUERY_TOO_COMPLEX; // introspection asked for more than an IDE does (graphql-java's limits)
+        }
+        ErrorClassification classification = error.getErrorType();
+        if (classification == ErrorType.InvalidSyntax) {
+            // a parse cancelled at the parser's limits was refused before (LimitedDocuments)
+            return GRAPHQL_PARSE_FAILED;
+        }
+        if (classification == ErrorType.ValidationError) {
+            return GRAPHQL_VALIDATION_FAILED;
+        }
+        if (classification == ErrorType.OperationNotSupported) {
+            return BAD_REQUEST;
+        }
+        return INTERNAL;
+    }
+
+    /** The body of an answer that is this one error. */
+    Map<String, Object> body(String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", name()));
+        return Map.of("errors", List.of(error));
+    }
+
+    /** Answers a request refused before GraphQL ran, with its Allow header for a 405, counted by code. */
+    static void refuse(ServerResponse response, ResponseType type, HttpProblem problem) {
+        if (problem.allow() != null) {
+            response.header(HeaderNames.ALLOW, problem.allow());
+        }
+        send(response, problem.code().status(), type, problem.code().body(problem.getMessage()));
+    }
+
+    /**
+     * Answers outside {@code /graphql}'s handler (a path no route serves, a fault that escaped a handler) as
+     * application/json: with this code's status, or with {@code status} for Helidon's own client errors.
+     * Not counted in graphql_errors_total, which counts the answers of the GraphQL endpoint.
+     */
+    public void answer(ServerResponse response, Status status, String message) {
+        write(response, status.code(), ResponseType.JSON, body(message));
+    }
+
+    public void answer(ServerResponse response, String message) {
+        answer(response, Status.create(status), message);
+    }
+
+    /** Writes any answer of the GraphQL endpoint, results included, counting its errors by code. */
+    static void send(ServerResponse response, int status, ResponseType type, Object body) {
+        ErrorMetrics.count(body);
+        write(response, status, type, body);
+    }
+
+    private static void write(ServerResponse response, int status, ResponseType type, Object body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, type.contentType());
+        response.send(bytes);
+    }
+}
