@@ -5,14 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.RequestOrigin;
+import dev.authgateway.support.grpc.RequestDeadline;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -134,7 +131,10 @@ public final class GraphQlEndpoint implements HttpService {
         return new HttpProblem(EdgeError.PAYLOAD_TOO_LARGE, "the body is larger than " + maxBodyBytes + " bytes");
     }
 
-    /** Runs one operation within the execution timeout; the answer and whether it failed as a request. */
+    /**
+     * Runs one operation within the execution timeout, which also bounds every gRPC call its fields make; past it the
+     * answer is TIMEOUT, whatever the fields returned.
+     */
     private Outcome execute(GraphQlRequest request, String authorization, RequestOrigin origin) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
@@ -148,20 +148,12 @@ public final class GraphQlEndpoint implements HttpService {
                     }
                 })
                 .build();
-        CompletableFuture<ExecutionResult> running = graphql.executeAsync(input);
-        try {
-            ExecutionResult result = running.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Outcome(null, result.isDataPresent(), ResultShape.of(result));
-        } catch (TimeoutException e) {
-            running.cancel(true);
+        RequestDeadline.Timed<ExecutionResult> run = RequestDeadline.run(limits.timeout(), () -> graphql.execute(input));
+        if (run.expired()) {
             return new Outcome(EdgeError.TIMEOUT, false, EdgeError.TIMEOUT.body(
                     "the operation took longer than " + limits.timeout().toMillis() + " ms"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("GraphQL execution failed", e.getCause());
         }
+        return new Outcome(null, run.value().isDataPresent(), ResultShape.of(run.value()));
     }
 
     /** A GraphQL result, or the one error (TIMEOUT) that stood in for it. */
