@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.support.config.ApplicationYaml;
+import dev.authgateway.support.config.Required;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -27,15 +29,21 @@ public final class GraphQlEndpoints {
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
         QueryLimits limits = QueryLimits.from(graphqlConfig);
         LimitedDocuments documents = new LimitedDocuments(limits, AnalysisLimits.from(graphqlConfig),
-                graphqlConfig.get("document-cache-size").asInt().orElse(1000));
+                Required.integer(graphqlConfig.get("document-cache-size")));
         return new GraphQlEndpoint(build(accounts, tokens, documents), documents.parserOptions(), limits,
-                schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+                schemaText(), Required.integer(graphqlConfig.get("max-body-bytes")));
     }
 
     /** The executable schema with the default limits; documentCacheSize 0 parses and validates every request. */
     public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, int documentCacheSize) {
-        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(Config.empty()),
-                AnalysisLimits.from(Config.empty()), documentCacheSize));
+        return graphQl(accounts, tokens, ApplicationYaml.alone().get("app.graphql"), documentCacheSize);
+    }
+
+    /** The executable schema with the limits of {@code graphqlConfig} (an {@code app.graphql} node). */
+    public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, Config graphqlConfig,
+                                  int documentCacheSize) {
+        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(graphqlConfig),
+                AnalysisLimits.from(graphqlConfig), documentCacheSize));
     }
 
     private static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {
