@@ -31,7 +31,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  *
  * <p>Every call is traced and counted ({@link GrpcServerTelemetry}); {@code grpc.access-log: true} logs each one.
  *
- * <p>{@code grpc.max-connection-age} (default PT2M, then {@code max-connection-age-grace} PT30S for calls in flight)
+ * <p>{@code grpc.max-connection-age} (then {@code max-connection-age-grace} for calls in flight; values in application.yaml)
  * closes each client connection in turn, so clients balancing over a headless Service find new replicas.
  *
  * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
