@@ -96,7 +96,8 @@ start_service() {
     done
     step "starting $name"
     # shellcheck disable=SC2046
-    nohup java $(jvm_flags "$name") "$@" $(extra_opts "$name") -jar "$(jar_of "$name")" >"$LOG_DIR/$name.log" 2>&1 &
+    HELIDON_CONFIG_PROFILE=${HELIDON_CONFIG_PROFILE:-dev} nohup java $(jvm_flags "$name") "$@" $(extra_opts "$name") \
+      -jar "$(jar_of "$name")" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$PID_DIR/$name.pid"
   fi
   wait_ready "$name"
@@ -150,14 +151,23 @@ tls_flags() {
   printf '%s\n' "-D$1.enabled=true" "-D$1.cert=$CERTS/$2.pem" "-D$1.key=$CERTS/$2.key" "-D$1.ca=$CERTS/ca.pem"
 }
 
-# The dev stack turns introspection and GraphiQL on, allows browser pages from a frontend dev server on
-# localhost:5173 or :3000 (AUTHGW_DEV_CORS_ORIGINS), and lets one address sign up many accounts (perf/run and the Gatling
-# simulations seed hundreds from 127.0.0.1); failed-login limits keep their production defaults.
+# dev_overrides -> -D flags for the AUTHGW_DEV_* variables that are set; the dev profile's own values are in
+# graphql-gateway/src/main/resources/application-dev.yaml
+dev_overrides() {
+  [[ -n ${AUTHGW_DEV_CORS_ORIGINS:-} ]] && printf '%s\n' "-Dapp.cors.allowed-origins=$AUTHGW_DEV_CORS_ORIGINS"
+  [[ -n ${AUTHGW_DEV_SIGNUPS_PER_ADDRESS:-} ]] && printf '%s\n' "-Dapp.attempt-limits.signups-per-address=$AUTHGW_DEV_SIGNUPS_PER_ADDRESS"
+  return 0
+}
+
+# The services run with Helidon's config profile "dev" (start_service): application-dev.yaml over application.yaml
+# turns introspection and GraphiQL on, allows browser pages from a frontend dev server on localhost:5173 or :3000,
+# and lets one address sign up many accounts (perf/run and the Gatling simulations seed hundreds from 127.0.0.1);
+# failed-login limits keep their production defaults. Only ports, file paths and the Redis topology are flags here.
 start_services() {
   ensure_certificates
   # shellcheck disable=SC2046
   start_service store-service \
-    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" -Dapp.db.username=postgres \
+    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" \
     $(tls_flags grpc.tls store-service)
   # shellcheck disable=SC2046
   start_service cache-service \
@@ -168,9 +178,8 @@ start_services() {
     $(tls_flags app.store.tls graphql-gateway) $(tls_flags app.cache.tls graphql-gateway) \
     -Dserver.port="$GATEWAY_PORT" -Dserver.sockets.0.port="$GATEWAY_MANAGEMENT_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
     $(redis_flags) \
-    -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" -Dapp.graphql.introspection=true \
-    -Dapp.graphiql.enabled=true -Dapp.cors.allowed-origins="${AUTHGW_DEV_CORS_ORIGINS:-http://localhost:5173,http://localhost:3000}" \
-    -Dapp.attempt-limits.signups-per-address="${AUTHGW_DEV_SIGNUPS_PER_ADDRESS:-100000}"
+    -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" \
+    $(dev_overrides)
 }
 
 service_status_line() {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.authgateway.cache.domain.CacheAside;
 import dev.authgateway.cache.domain.CoherentWrites;
-import dev.authgateway.cache.domain.TtlPolicy;
 import dev.authgateway.cache.grpc.MeteredCacheEvents;
 import dev.authgateway.cache.grpc.UserCacheGrpcService;
 import dev.authgateway.cache.redis.GuardedCacheStore;
@@ -37,21 +36,20 @@ public final class Main {
 
     public static RunningService start(Config root) {
         Config app = root.get("app");
-        RedissonClient redisson = RedisClients.open(app.get("redis"));
+        CacheSettings settings = CacheSettings.from(app);
+        RedissonClient redisson = RedisClients.open(settings.redis());
         ManagedChannel storeChannel = GrpcChannels.open(app.get("store"));
-        String keyPrefix = RedisClients.keyPrefix(app.get("redis"));
-        CallDeadline storeDeadline = CallDeadline.from(app.get("store"), Duration.ofSeconds(2));
+        String keyPrefix = settings.redis().keyPrefix();
+        CallDeadline storeDeadline = settings.storeDeadline();
         CallDeadline probeDeadline = new CallDeadline(Duration.ofSeconds(1));
 
         var redisStore = new GuardedCacheStore<>(new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec(),
-                        new RedisCacheStore.ReplicaAck(app.get("redis.invalidation-replicas").asInt().orElse(0),
-                                app.get("redis.invalidation-replica-timeout").as(Duration.class)
-                                        .orElse(Duration.ofMillis(500)))),
+                        settings.replicaAck()),
                 GuardedCacheStore.breaker(app.get("redis.breaker")));
         var users = new CacheAside<>(
                 redisStore,
                 new StoreUserSource(storeChannel, storeDeadline),
-                ttlPolicy(app.get("cache")),
+                settings.ttl(),
                 new MeteredCacheEvents(redisStore::open));
         try {
             return GrpcServiceServer.builder()
@@ -67,12 +65,5 @@ public final class Main {
             redisson.shutdown();
             throw e;
         }
-    }
-
-    private static TtlPolicy ttlPolicy(Config cache) {
-        return new TtlPolicy(
-                cache.get("ttl").as(Duration.class).orElse(Duration.ofMinutes(10)),
-                cache.get("ttl-jitter").asDouble().orElse(0.1),
-                cache.get("negative-ttl").as(Duration.class).orElse(Duration.ofSeconds(30)));
     }
 }

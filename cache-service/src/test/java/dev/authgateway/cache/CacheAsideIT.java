@@ -18,6 +18,7 @@ import com.google.rpc.ErrorInfo;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
@@ -27,7 +28,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -272,13 +272,12 @@ class CacheAsideIT {
         Map<String, String> all = new HashMap<>(config);
         all.put("grpc.port", "0");
         all.put("server.port", "0");
-        all.put("server.host", "127.0.0.1");
-        return Config.just(ConfigSources.create(all));
+        return ApplicationYaml.with(all);
     }
 
     private static ManagedChannel channelTo(RunningService service) {
-        return GrpcChannels.open(Config.just(ConfigSources.create(
-                Map.of("port", String.valueOf(service.grpcPort())))));
+        return GrpcChannels.open(ApplicationYaml.with(
+                Map.of("app.store.port", String.valueOf(service.grpcPort()))).get("app.store"));
     }
 
     private static int closedPort() throws Exception {

@@ -13,13 +13,13 @@ import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
 import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +51,8 @@ class SentinelFailoverIT {
                              sentinel3.address()),
                      "app.redis.key-prefix", "failover-test:",
                      "app.store.port", String.valueOf(storeServer.grpcPort()))))) {
-            ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(
-                    Map.of("port", String.valueOf(cache.grpcPort())))));
+            ManagedChannel channel = GrpcChannels.open(ApplicationYaml.with(
+                    Map.of("app.store.port", String.valueOf(cache.grpcPort()))).get("app.store"));
             try {
                 var users = UserCacheGrpc.newBlockingStub(channel);
                 GetUserRequest read = GetUserRequest.newBuilder().setId(ada.getId()).build();
@@ -107,7 +107,6 @@ class SentinelFailoverIT {
         Map<String, String> all = new HashMap<>(values);
         all.put("grpc.port", "0");
         all.put("server.port", "0");
-        all.put("server.host", "127.0.0.1");
-        return Config.just(ConfigSources.create(all));
+        return ApplicationYaml.with(all);
     }
 }

@@ -2,6 +2,7 @@ package dev.authgateway.gateway;
 
 import java.util.Arrays;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
 import io.helidon.cors.CrossOriginConfig;
 import io.helidon.webserver.cors.CorsSupport;
@@ -16,7 +17,7 @@ final class CorsPolicy {
     }
 
     static CorsSupport from(Config cors) {
-        String[] origins = Arrays.stream(cors.get("allowed-origins").asString().orElse("").split(","))
+        String[] origins = Arrays.stream(Required.string(cors.get("allowed-origins")).split(","))
                 .map(String::strip).filter(origin -> !origin.isEmpty()).toArray(String[]::new);
         if (origins.length == 0) {
             return CorsSupport.builder().enabled(false).build();
@@ -27,7 +28,7 @@ final class CorsPolicy {
                         .allowMethods("GET", "POST")
                         .allowHeaders("Content-Type", "Accept", "Authorization", "X-Request-Id")
                         .exposeHeaders("X-Request-Id")
-                        .maxAgeSeconds(cors.get("max-age-seconds").asLong().orElse(600L))
+                        .maxAgeSeconds(Required.longValue(cors.get("max-age-seconds")))
                         .build())
                 .build();
     }

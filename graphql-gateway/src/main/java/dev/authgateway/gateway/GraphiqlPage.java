@@ -2,6 +2,7 @@ package dev.authgateway.gateway;
 
 import java.util.Map;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.common.Size;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
@@ -50,7 +51,7 @@ final class GraphiqlPage {
 
     /** The page with its files from {@code files} (the gateway's own class loader, or a test's). */
     static void register(HttpRouting.Builder routing, Config graphiql, ClassLoader files) {
-        if (!graphiql.get("enabled").asBoolean().orElse(false)) {
+        if (!Required.bool(graphiql.get("enabled"))) {
             return;
         }
         if (files.getResource(LOCATION + "/vendor/graphiql/graphiql.min.js") == null) {

@@ -50,21 +50,21 @@ public final class Main {
 
     public static RunningService start(Config root) {
         Config app = root.get("app");
+        GatewaySettings settings = GatewaySettings.from(app);
         ManagedChannel store = GrpcChannels.open(app.get("store"));
         ManagedChannel cache = GrpcChannels.open(app.get("cache"), CacheReadRetry.serviceConfig());
-        RedissonClient redisson = RedisClients.open(app.get("redis"));
+        RedissonClient redisson = RedisClients.open(settings.redis());
         try {
             JwtSettings jwt = JwtSettings.from(app.get("jwt"));
             JsonAuditLog audit = new JsonAuditLog();
             audit.signingKeysLoaded(jwt.verificationKeys().stream().map(SigningKey::keyId).toList(),
                     jwt.activeKey().keyId());
-            AccessTokens tokens = accessTokens(jwt, app.get("jwt"));
+            AccessTokens tokens = accessTokens(jwt, settings);
             Accounts accounts = new Accounts(new GrpcUserDirectory(
-                    store, CallDeadline.from(app.get("store"), Duration.ofSeconds(2)),
-                    CallDeadline.from(app.get("store"), "credential-deadline", Duration.ofSeconds(4)),
-                    cache, CallDeadline.from(app.get("cache"), Duration.ofSeconds(2)),
-                    CallDeadline.from(app.get("cache"), "write-deadline", Duration.ofSeconds(5))), tokens,
-                    attemptLimits(redisson, app), audit, revocations(redisson, app, jwt), Clock.systemUTC());
+                    store, settings.storeDeadline(), settings.credentialDeadline(),
+                    cache, settings.cacheDeadline(), settings.cacheWriteDeadline()), tokens,
+                    attemptLimits(redisson, app, settings), audit, revocations(redisson, settings, jwt),
+                    Clock.systemUTC());
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)
@@ -100,23 +100,23 @@ public final class Main {
     }
 
     /** Failed logins and signups are counted in Redis, shared by every replica, unless app.attempt-limits.enabled is false. */
-    private static AttemptLimits attemptLimits(RedissonClient redisson, Config app) {
-        Config limits = app.get("attempt-limits");
-        return limits.get("enabled").asBoolean().orElse(true)
-                ? new RedisAttemptLimits(redisson, RedisClients.keyPrefix(app.get("redis")), AttemptPolicy.from(limits))
+    private static AttemptLimits attemptLimits(RedissonClient redisson, Config app, GatewaySettings settings) {
+        return settings.attemptLimitsEnabled()
+                ? new RedisAttemptLimits(redisson, settings.redis().keyPrefix(),
+                        AttemptPolicy.from(app.get("attempt-limits")))
                 : AttemptLimits.NONE;
     }
 
-    private static SessionRevocations revocations(RedissonClient redisson, Config app, JwtSettings jwt) {
-        return new RedisSessionRevocations(redisson, RedisClients.keyPrefix(app.get("redis")),
-                jwt.ttl().plus(jwt.clockSkew()),
-                app.get("sessions.revocation-recheck").as(Duration.class).orElse(Duration.ofSeconds(2)));
+    private static SessionRevocations revocations(RedissonClient redisson, GatewaySettings settings,
+                                                  JwtSettings jwt) {
+        return new RedisSessionRevocations(redisson, settings.redis().keyPrefix(),
+                jwt.ttl().plus(jwt.clockSkew()), settings.revocationRecheck());
     }
 
     /** Verified tokens are remembered until they expire, unless app.jwt.verified-cache-size is 0. */
-    private static AccessTokens accessTokens(JwtSettings jwt, Config jwtConfig) {
+    private static AccessTokens accessTokens(JwtSettings jwt, GatewaySettings settings) {
         JwtAccessTokens tokens = new JwtAccessTokens(jwt, Clock.systemUTC());
-        long cacheSize = jwtConfig.get("verified-cache-size").asLong().orElse(100_000L);
+        long cacheSize = settings.verifiedCacheSize();
         return cacheSize > 0 ? new CachedAccessTokens(tokens, Clock.systemUTC(), cacheSize) : tokens;
     }
 

@@ -71,8 +71,6 @@ final class FakeDirectory implements UserDirectory {
     }
 
     // Without @Override: issue 14 moves cache invalidation out of this port.
-    public void invalidateCached(String userId) {
-    }
 
     @Override
     public Session startSession(String userId) {

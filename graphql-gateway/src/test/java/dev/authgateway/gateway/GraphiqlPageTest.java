@@ -179,7 +179,8 @@ class GraphiqlPageTest {
 
     /** The listener as Main builds it, with only the page routed. */
     private WebServer start(ClassLoader files, boolean graphiql) {
-        Config server = Config.just(ConfigSources.create(Map.of("server.host", "127.0.0.1", "server.port", "0")));
+        Config server = Config.just(ConfigSources.create(Map.of("server.host", "127.0.0.1", "server.port", "0",
+                "server.max-payload-size", "65536")));
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new SecurityHeaders())
                 .error(Throwable.class, new InternalErrors());

@@ -20,8 +20,8 @@ import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.EdgeError;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.gateway.jwt.SigningKey;
+import dev.authgateway.support.config.ApplicationYaml;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
@@ -75,13 +75,9 @@ class MainRoutingTest {
         SigningKey key = SigningKey.generate();
         JwtSettings jwt = new JwtSettings("authgateway", "authgateway-api", Duration.ofMinutes(15),
                 Duration.ofSeconds(30), 4096, key, List.of(key));
-        Config app = Config.builder()
-                .addSource(ConfigSources.create(Map.of(
-                        "graphql.max-body-bytes", "4096",
-                        "graphql.limits.timeout", "PT2S")))
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .build();
+        Config app = ApplicationYaml.with(Map.of(
+                "app.graphql.max-body-bytes", "4096",
+                "app.graphql.limits.timeout", "PT2S")).get("app");
         Main.routing(routing, accounts, tokens, jwt, app);
         routing.get("/defect", (request, response) -> {
             throw new IllegalStateException("a defect");

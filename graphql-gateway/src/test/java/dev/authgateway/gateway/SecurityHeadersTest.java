@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.http.HttpServers;
 import dev.authgateway.support.testing.RawHttp;
-import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +41,7 @@ class SecurityHeadersTest {
                         .get("/graphql/fails", (request, response) -> {
                             throw new IllegalStateException("a defect");
                         })
-                        .register("/.well-known", new JwksEndpoint(JwtSettings.from(Config.empty())))
+                        .register("/.well-known", new JwksEndpoint(JwtSettings.from(ApplicationYaml.alone().get("app.jwt"))))
                         .error(Throwable.class, new InternalErrors()))
                 .build()
                 .start();

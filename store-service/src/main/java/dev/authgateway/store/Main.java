@@ -1,11 +1,9 @@
 package dev.authgateway.store;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.domain.PasswordPolicy;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
@@ -13,9 +11,9 @@ import dev.authgateway.store.grpc.GrpcCallDeadline;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.OffloadedPasswordHasher;
-import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
+import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.policy.ListedCommonPasswords;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
@@ -34,22 +32,22 @@ public final class Main {
     }
 
     public static RunningService start(Config root) {
-        Config app = root.get("app");
-        HikariDataSource dataSource = Database.open(app.get("db"));
+        StoreSettings settings = StoreSettings.from(root.get("app"));
+        HikariDataSource dataSource = Database.open(settings.db());
         PoolMetrics.register(dataSource);
         try {
             MyBatisUserRepository users = MyBatisUserRepository.on(dataSource);
             Sessions sessions = new Sessions(users.sessions(),
-                    app.get("sessions.lifetime").as(Duration.class).orElse(Duration.ofDays(14)), Clock.systemUTC());
+                    settings.sessionLifetime(), Clock.systemUTC());
             OffloadedPasswordHasher hasher = new OffloadedPasswordHasher(
-                    new Argon2PasswordHasher(HashParameters.from(app.get("password-hash"))),
-                    app.get("password-hash.threads").asInt().orElse(OffloadedPasswordHasher.defaultThreads()),
-                    app.get("password-hash.max-queue-wait").as(Duration.class).orElse(Duration.ofSeconds(1)),
+                    new Argon2PasswordHasher(settings.hash()),
+                    settings.hashThreads() > 0 ? settings.hashThreads() : OffloadedPasswordHasher.defaultThreads(),
+                    settings.hashMaxQueueWait(),
                     GrpcCallDeadline::remaining);
             UserAccounts accounts = new UserAccounts(
                     users,
                     hasher,
-                    new PasswordPolicy(app.get("password-policy.min-length").asInt().orElse(10),
+                    new PasswordPolicy(settings.minPasswordLength(),
                             ListedCommonPasswords.load()));
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts, sessions))

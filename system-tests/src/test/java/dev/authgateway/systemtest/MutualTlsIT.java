@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -51,9 +52,7 @@ class MutualTlsIT {
     }
 
     private static boolean serving(int port, Map<String, String> tls) {
-        Map<String, String> config = new HashMap<>(tls);
-        config.put("port", String.valueOf(port));
-        ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(config)));
+        ManagedChannel channel = GrpcChannels.open(GrpcTestConfig.channel(port, tls));
         try {
             return DEADLINE.on(HealthGrpc.newBlockingStub(channel)).check(HealthCheckRequest.getDefaultInstance())
                     .getStatus() == ServingStatus.SERVING;

@@ -1,10 +1,11 @@
 package dev.authgateway.systemtest;
 
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import dev.authgateway.support.redis.RedisClients;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import dev.authgateway.support.redis.RedisSettings;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -23,8 +24,9 @@ class RedisPasswordIT {
     }
 
     private static boolean reachable(PrivateRedis redis, String password) {
-        RedissonClient client = RedisClients.open(Config.just(ConfigSources.create(Map.of(
-                "address", redis.address(), "password", password, "retry-attempts", "0"))));
+        RedissonClient client = RedisClients.open(new RedisSettings(redis.address(), "", List.of(),
+                Duration.ofSeconds(1), password, Optional.empty(), "authgw-password-it:", Duration.ofMillis(500),
+                Duration.ofSeconds(1), 0, Duration.ofMillis(200), 2, 1, Duration.ofSeconds(5)));
         try {
             return RedisClients.reachable(client, "authgw-password-it:");
         } finally {

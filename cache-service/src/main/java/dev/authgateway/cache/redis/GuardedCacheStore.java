@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.Lookup;
+import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
@@ -27,14 +28,14 @@ public final class GuardedCacheStore<V> implements CacheStore<V> {
         this.breaker = breaker;
     }
 
-    /** From {@code app.redis.breaker}: volume 10 calls, error ratio 60 %, delay PT2S, success threshold 1. */
+    /** From {@code app.redis.breaker}: volume, error-ratio (percent), delay, success-threshold (defaults in application.yaml). */
     public static CircuitBreaker breaker(Config breaker) {
         return CircuitBreaker.builder()
                 .name("redis")
-                .volume(breaker.get("volume").asInt().orElse(10))
-                .errorRatio(breaker.get("error-ratio").asInt().orElse(60))
-                .delay(breaker.get("delay").as(Duration.class).orElse(Duration.ofSeconds(2)))
-                .successThreshold(breaker.get("success-threshold").asInt().orElse(1))
+                .volume(Required.integer(breaker.get("volume")))
+                .errorRatio(Required.integer(breaker.get("error-ratio")))
+                .delay(Required.duration(breaker.get("delay")))
+                .successThreshold(Required.integer(breaker.get("success-threshold")))
                 .applyOn(Set.of(CacheUnavailableException.class))
                 .build();
     }

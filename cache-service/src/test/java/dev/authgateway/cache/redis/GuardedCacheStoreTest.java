@@ -21,7 +21,7 @@ class GuardedCacheStoreTest {
     void givenRedisFailing_thenTheBreakerOpensAndLaterLetsATrialThrough() throws Exception {
         FlakyRedis redis = new FlakyRedis();
         GuardedCacheStore<String> guarded = new GuardedCacheStore<>(redis, GuardedCacheStore.breaker(
-                Config.just(ConfigSources.create(Map.of("volume", "4", "error-ratio", "50", "delay", "PT0.3S")))));
+                Config.just(ConfigSources.create(Map.of("volume", "4", "error-ratio", "50", "delay", "PT0.3S", "success-threshold", "1")))));
 
         redis.down = true;
         for (int i = 0; i < 4; i++) {
@@ -44,7 +44,7 @@ class GuardedCacheStoreTest {
     void givenTheBreakerOpen_thenInvalidationStillAsksRedis() {
         FlakyRedis redis = new FlakyRedis();
         GuardedCacheStore<String> guarded = new GuardedCacheStore<>(redis, GuardedCacheStore.breaker(
-                Config.just(ConfigSources.create(Map.of("volume", "2", "error-ratio", "50", "delay", "PT10S")))));
+                Config.just(ConfigSources.create(Map.of("volume", "2", "error-ratio", "50", "delay", "PT10S", "success-threshold", "1")))));
         redis.down = true;
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> guarded.lookup("a")).isInstanceOf(CacheUnavailableException.class);

@@ -1,21 +1,22 @@
 package dev.authgateway.gateway.graphql;
 
+import dev.authgateway.support.config.Required;
 import graphql.parser.ParserOptions;
 import io.helidon.config.Config;
 
 /**
  * What keeps reading a document before execution bounded, whatever the document: the parser's own limits (tokens
  * are in {@link QueryLimits}), and the selections validation walks once fragments are expanded at every spread,
- * introspection included. Defaults sit far above what any frontend of this API sends.
+ * introspection included, from {@code app.graphql.limits}. The defaults (application.yaml) sit far above what any frontend of this API sends.
  */
 record AnalysisLimits(int maxSelections, int maxRuleDepth, int maxWhitespaceTokens) {
 
     static AnalysisLimits from(Config graphql) {
         Config limits = graphql.get("limits");
         return new AnalysisLimits(
-                limits.get("max-selections").asInt().orElse(1000),
-                limits.get("max-rule-depth").asInt().orElse(200),
-                limits.get("max-whitespace-tokens").asInt().orElse(5000));
+                Required.integer(limits.get("max-selections")),
+                Required.integer(limits.get("max-rule-depth")),
+                Required.integer(limits.get("max-whitespace-tokens")));
     }
 
     /** The options every parse of a request's document uses, here and in graphql-java. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.support.config.ApplicationYaml;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
@@ -26,8 +27,14 @@ public final class ExecutableSchema {
 
     /** The executable schema with the default limits; documentCacheSize 0 parses and validates every request. */
     public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, int documentCacheSize) {
-        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(Config.empty()),
-                AnalysisLimits.from(Config.empty()), documentCacheSize));
+        return graphQl(accounts, tokens, ApplicationYaml.alone().get("app.graphql"), documentCacheSize);
+    }
+
+    /** The executable schema with the limits of {@code graphqlConfig} (an {@code app.graphql} node). */
+    public static GraphQL graphQl(Accounts accounts, AccessTokens tokens, Config graphqlConfig,
+                                  int documentCacheSize) {
+        return build(accounts, tokens, new LimitedDocuments(QueryLimits.from(graphqlConfig),
+                AnalysisLimits.from(graphqlConfig), documentCacheSize));
     }
 
     static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {

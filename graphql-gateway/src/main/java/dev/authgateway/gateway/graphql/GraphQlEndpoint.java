@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.RequestOrigin;
+import dev.authgateway.support.config.Required;
 import dev.authgateway.support.grpc.RequestDeadline;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -40,9 +41,9 @@ public final class GraphQlEndpoint implements HttpService {
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
         QueryLimits limits = QueryLimits.from(graphqlConfig);
         LimitedDocuments documents = new LimitedDocuments(limits, AnalysisLimits.from(graphqlConfig),
-                graphqlConfig.get("document-cache-size").asInt().orElse(1000));
+                Required.integer(graphqlConfig.get("document-cache-size")));
         return new GraphQlEndpoint(ExecutableSchema.build(accounts, tokens, documents), documents.parserOptions(),
-                limits, ExecutableSchema.schemaText(), graphqlConfig.get("max-body-bytes").asInt().orElse(65_536));
+                limits, ExecutableSchema.schemaText(), Required.integer(graphqlConfig.get("max-body-bytes")));
     }
 
     private GraphQlEndpoint(GraphQL graphql, ParserOptions parserOptions, QueryLimits limits, String schema, int maxBodyBytes) {

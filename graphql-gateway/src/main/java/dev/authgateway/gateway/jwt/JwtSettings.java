@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
 
 /** Token settings and keys from {@code app.jwt}. */
@@ -36,11 +37,11 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
                 .orElseThrow(() -> new IllegalStateException(
                         "app.jwt.active-key-id '" + activeId + "' is not among app.jwt.keys"));
         return new JwtSettings(
-                jwt.get("issuer").asString().orElse("authgateway"),
-                jwt.get("audience").asString().orElse("authgateway-api"),
-                jwt.get("ttl").as(Duration.class).orElse(Duration.ofMinutes(15)),
-                jwt.get("clock-skew").as(Duration.class).orElse(Duration.ofSeconds(30)),
-                jwt.get("max-token-length").asInt().orElse(4096),
+                Required.string(jwt.get("issuer")),
+                Required.string(jwt.get("audience")),
+                Required.duration(jwt.get("ttl")),
+                Required.duration(jwt.get("clock-skew")),
+                Required.integer(jwt.get("max-token-length")),
                 active,
                 keys);
     }
@@ -57,9 +58,10 @@ public record JwtSettings(String issuer, String audience, Duration ttl, Duration
             }
             return keys;
         }
-        return List.of(jwt.get("private-key-file").asString().filter(path -> !path.isBlank())
-                .map(path -> SigningKeyFile.read(Path.of(path), jwt.get("key-id").asString().orElse(null)))
-                .orElseGet(JwtSettings::ephemeralDevKey));
+        String file = Required.string(jwt.get("private-key-file"));
+        String keyId = Required.string(jwt.get("key-id"));
+        return List.of(file.isBlank() ? ephemeralDevKey()
+                : SigningKeyFile.read(Path.of(file), keyId.isBlank() ? null : keyId));
     }
 
     private static SigningKey ephemeralDevKey() {

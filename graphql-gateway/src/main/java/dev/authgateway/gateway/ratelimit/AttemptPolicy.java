@@ -2,6 +2,7 @@ package dev.authgateway.gateway.ratelimit;
 
 import java.time.Duration;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
 
 /** How many attempts are allowed per window, from {@code app.attempt-limits}. */
@@ -10,10 +11,10 @@ public record AttemptPolicy(int loginFailuresPerAccount, int loginFailuresPerAdd
 
     public static AttemptPolicy from(Config limits) {
         return new AttemptPolicy(
-                limits.get("login-failures-per-account").asInt().orElse(5),
-                limits.get("login-failures-per-address").asInt().orElse(50),
-                limits.get("login-window").as(Duration.class).orElse(Duration.ofMinutes(15)),
-                limits.get("signups-per-address").asInt().orElse(20),
-                limits.get("signup-window").as(Duration.class).orElse(Duration.ofHours(1)));
+                Required.integer(limits.get("login-failures-per-account")),
+                Required.integer(limits.get("login-failures-per-address")),
+                Required.duration(limits.get("login-window")),
+                Required.integer(limits.get("signups-per-address")),
+                Required.duration(limits.get("signup-window")));
     }
 }

@@ -2,8 +2,8 @@ package dev.authgateway.gateway.graphql;
 
 import java.time.Duration;
 
+import dev.authgateway.support.config.ApplicationYaml;
 import graphql.parser.ParserOptions;
-import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class OperationsTest {
 
-    private static final ParserOptions OPTIONS = AnalysisLimits.from(Config.empty()).parserOptions(1000);
+    private static final ParserOptions OPTIONS = AnalysisLimits.from(ApplicationYaml.alone().get("app.graphql")).parserOptions(1000);
 
     @Test
     void givenDocuments_thenMutationsAreRecognisedByTheOperationThatWouldRun() {

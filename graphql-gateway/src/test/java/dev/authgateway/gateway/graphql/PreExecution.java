@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.authgateway.support.config.ApplicationYaml;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -12,7 +13,6 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 /**
  * What the gateway does with a document before any field runs, alone: whether a GET would be a mutation, then its
@@ -38,11 +38,11 @@ final class PreExecution {
 
     /** With the defaults of application.yaml: introspection off. */
     static PreExecution defaults() {
-        return new PreExecution(Config.empty());
+        return new PreExecution(ApplicationYaml.alone().get("app.graphql"));
     }
 
     static PreExecution withIntrospection() {
-        return new PreExecution(Config.just(ConfigSources.create(Map.of("introspection", "true"))));
+        return new PreExecution(ApplicationYaml.with(Map.of("app.graphql.introspection", "true")).get("app.graphql"));
     }
 
     /** The codes of the errors the document is answered with; none when it would execute. */

@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.authgateway.support.config.ApplicationYaml;
 import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
-import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +41,8 @@ class PreExecutionBoundTest {
             "BAD_REQUEST");
 
     private final List<PreExecution> gateways = List.of(PreExecution.defaults(), PreExecution.withIntrospection());
-    private final AnalysisLimits analysis = AnalysisLimits.from(Config.empty());
-    private final QueryLimits limits = QueryLimits.from(Config.empty());
+    private final AnalysisLimits analysis = AnalysisLimits.from(ApplicationYaml.alone().get("app.graphql"));
+    private final QueryLimits limits = QueryLimits.from(ApplicationYaml.alone().get("app.graphql"));
 
     @Test
     void givenGeneratedHostileDocuments_thenEachIsAnsweredOrRefusedWithinTheBound() {

@@ -14,10 +14,9 @@ import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,8 @@ class CredentialDeadlineTest {
 
     @BeforeEach
     void start() {
-        slowStore = GrpcServiceServer.builder().service(new SlowStore()).start(Config.just(ConfigSources.create(Map.of(
-                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0"))), List.of());
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
-                "port", String.valueOf(slowStore.grpcPort())))));
+        slowStore = GrpcServiceServer.builder().service(new SlowStore()).start(GrpcTestConfig.with(Map.of()), List.of());
+        channel = GrpcChannels.open(GrpcTestConfig.channel(slowStore.grpcPort()));
     }
 
     @AfterEach

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.authgateway.support.config.ApplicationYaml;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +52,11 @@ class JwtSettingsTest {
                 .hasMessageContaining("app.jwt.max-token-length");
     }
 
+    /** The shipped app.jwt with {@code values} (keys under it) over it. */
     private static Config config(Map<String, String> values) {
-        return Config.just(ConfigSources.create(values));
+        Map<String, String> overrides = new java.util.HashMap<>();
+        values.forEach((key, value) -> overrides.put("app.jwt." + key, value));
+        return ApplicationYaml.with(overrides).get("app.jwt");
     }
 
     private Path pem(String name) throws Exception {

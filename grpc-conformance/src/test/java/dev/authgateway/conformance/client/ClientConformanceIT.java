@@ -34,6 +34,7 @@ import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.grpc.GrpcHealth;
 import dev.authgateway.support.grpc.GrpcTls;
 import dev.authgateway.support.observe.Telemetry;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import dev.authgateway.support.testing.LogRecords;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -464,7 +465,8 @@ class ClientConformanceIT {
         Map<String, String> config = new HashMap<>(Map.of(
                 "implementation", implementation, "host", "127.0.0.1", "port", String.valueOf(port)));
         config.putAll(extra);
-        ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(config)));
+        config.remove("port");
+        ManagedChannel channel = GrpcChannels.open(GrpcTestConfig.channel(port, config));
         channels.add(channel);
         return channel;
     }

@@ -39,6 +39,7 @@ import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import dev.authgateway.support.testing.LogRecords;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -616,7 +617,7 @@ class ServerConformanceIT {
                     .service(store)
                     .intercept(probe)
                     .readiness(HealthChecks.readiness("dependency", ready::get))
-                    .start(Config.just(ConfigSources.create(config)), List.of());
+                    .start(GrpcTestConfig.with(config), List.of());
             return new Fixture(service, store, probe, ready);
         }
 

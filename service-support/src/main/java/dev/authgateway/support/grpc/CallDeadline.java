@@ -3,6 +3,7 @@ package dev.authgateway.support.grpc;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import dev.authgateway.support.config.Required;
 import io.grpc.stub.AbstractStub;
 import io.helidon.config.Config;
 
@@ -15,12 +16,12 @@ public record CallDeadline(Duration timeout) {
         }
     }
 
-    public static CallDeadline from(Config channel, Duration fallback) {
-        return from(channel, "deadline", fallback);
+    public static CallDeadline from(Config channel) {
+        return from(channel, "deadline");
     }
 
-    public static CallDeadline from(Config channel, String key, Duration fallback) {
-        return new CallDeadline(channel.get(key).as(Duration.class).orElse(fallback));
+    public static CallDeadline from(Config channel, String key) {
+        return new CallDeadline(Required.duration(channel.get(key)));
     }
 
     /** The stub with a fresh deadline; call it for every call, as a deadline is absolute once set. */

@@ -1,6 +1,5 @@
 package dev.authgateway.support.grpc;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,14 +19,14 @@ import io.helidon.config.Config;
  * ({@code round_robin}). On Kubernetes the host is a headless Service, so each pod is one address; the servers close
  * connections after {@code grpc.max-connection-age}, which makes the client resolve again and pick up new pods.
  *
- * <p>Config keys under the node given: {@code host} (default 127.0.0.1), {@code port} (required),
- * {@code load-balancing} ({@code round_robin}, the default, or {@code pick_first}),
- * {@code keepalive} (default PT30S: an HTTP/2 ping when nothing was read for that long while calls are open;
+ * <p>Config keys under the node given ({@link GrpcChannelSettings}; defaults in application.yaml): {@code host},
+ * {@code port}, {@code load-balancing} ({@code round_robin} or {@code pick_first}),
+ * {@code keepalive} (an HTTP/2 ping when nothing was read for that long while calls are open;
  * grpc-java raises anything under 10 s to 10 s), {@code keepalive-timeout} (how long an unanswered ping may wait
  * before the connection is taken for dead; grpc-java's default, 20 s, when absent),
  * {@code tls.*} (see {@link GrpcTls}; plaintext when absent).
  *
- * <p>{@code implementation}: {@code grpc-java} (the default) or {@code helidon}, Helidon's gRPC client built from the
+ * <p>{@code implementation}: {@code grpc-java} or {@code helidon}, Helidon's gRPC client built from the
  * same keys (see {@link HelidonChannel} for the keys it has no equivalent of). Both give a {@link ManagedChannel},
  * closed with {@link #close}. The choice between them is made by the grpc-conformance module.
  */
@@ -50,29 +49,24 @@ public final class GrpcChannels {
      * that grpc-java retries the calls it names; Helidon's client has no service config and ignores it.
      */
     public static ManagedChannel open(Config channel, Map<String, ?> serviceConfig) {
-        String host = channel.get("host").asString().orElse("127.0.0.1");
-        int port = channel.get("port").asInt()
-                .orElseThrow(() -> new IllegalStateException("Missing required config: " + channel.key() + ".port"));
-        Duration keepalive = channel.get("keepalive").as(Duration.class).orElse(Duration.ofSeconds(30));
-        String implementation = channel.get("implementation").asString().orElse(GRPC_JAVA);
-        return switch (implementation) {
-            case GRPC_JAVA -> grpcJava(channel, host, port, keepalive, serviceConfig);
-            case HELIDON -> HelidonChannel.open(channel, host, port, keepalive);
-            default -> throw new IllegalStateException(channel.key() + ".implementation: " + implementation
+        GrpcChannelSettings settings = GrpcChannelSettings.from(channel);
+        return switch (settings.implementation()) {
+            case GRPC_JAVA -> grpcJava(channel, settings, serviceConfig);
+            case HELIDON -> HelidonChannel.open(channel, settings);
+            default -> throw new IllegalStateException(channel.key() + ".implementation: " + settings.implementation()
                     + " is neither " + GRPC_JAVA + " nor " + HELIDON);
         };
     }
 
-    private static ManagedChannel grpcJava(Config channel, String host, int port, Duration keepalive,
+    private static ManagedChannel grpcJava(Config channel, GrpcChannelSettings settings,
                                            Map<String, ?> serviceConfig) {
         GrpcFrameLogs.holdAtInfo();
-        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target(host, port))
-                .defaultLoadBalancingPolicy(channel.get("load-balancing").asString().orElse("round_robin"))
-                .keepAliveTime(keepalive.toMillis(), TimeUnit.MILLISECONDS)
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(target(settings.host(), settings.port()))
+                .defaultLoadBalancingPolicy(settings.loadBalancing())
+                .keepAliveTime(settings.keepalive().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveWithoutCalls(false)
                 .intercept(new GrpcClientTelemetry());
-        channel.get("keepalive-timeout").as(Duration.class)
-                .ifPresent(timeout -> builder.keepAliveTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        settings.keepaliveTimeout().ifPresent(timeout -> builder.keepAliveTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
         if (!serviceConfig.isEmpty()) {
             builder.defaultServiceConfig(serviceConfig).enableRetry();
         }

@@ -56,20 +56,20 @@ final class HelidonChannel extends ManagedChannel {
         this.authority = authority;
     }
 
-    static ManagedChannel open(Config channel, String host, int port, Duration keepalive) {
-        channel.get("load-balancing").asString().filter(policy -> !"pick_first".equals(policy)).ifPresentOrElse(
-                policy -> unsupported("load-balancing", "load-balancing=" + policy + " has no Helidon equivalent: "
-                        + "each call connects to the first address DNS gives for the host"),
-                () -> unsupported("load-balancing", "load-balancing=round_robin (the default) has no Helidon "
-                        + "equivalent: each call connects to the first address DNS gives for the host"));
+    static ManagedChannel open(Config channel, GrpcChannelSettings settings) {
+        if (!"pick_first".equals(settings.loadBalancing())) {
+            unsupported("load-balancing", "load-balancing=" + settings.loadBalancing() + " has no Helidon "
+                    + "equivalent: each call connects to the first address DNS gives for the host");
+        }
+        Duration keepalive = settings.keepalive();
         unsupported("keepalive", "keepalive=" + keepalive + " becomes Helidon's heartbeat-period, which only "
                 + "streaming calls use; unary calls send no HTTP/2 pings");
-        if (channel.get("keepalive-timeout").exists()) {
+        if (settings.keepaliveTimeout().isPresent()) {
             unsupported("keepalive-timeout", "keepalive-timeout has no Helidon equivalent and is ignored");
         }
         Config tlsNode = channel.get("tls");
         boolean tls = tlsNode.get("enabled").asBoolean().orElse(false);
-        String authority = GrpcChannels.authority(host, port);
+        String authority = GrpcChannels.authority(settings.host(), settings.port());
         GrpcClient client = GrpcClient.builder()
                 .baseUri((tls ? "https://" : "http://") + authority)
                 .tls(GrpcTls.helidonClient(tlsNode).orElseGet(() -> Tls.builder().enabled(false).build()))

@@ -2,6 +2,7 @@ package dev.authgateway.support.http;
 
 import java.util.Map;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
 import io.helidon.webserver.ListenerConfig;
@@ -13,9 +14,9 @@ import io.helidon.webserver.http1.Http1Config;
 /**
  * Every HTTP listener of the services, built from a {@code server} config node the same way:
  * <ul>
- *   <li>{@code max-payload-size} (bytes; a larger body gets 413 whatever its framing) is never unlimited: -1 fails
- *       start-up, and a config without it (the in-process tests' maps; every application.yaml sets it) gets
- *       {@value #DEFAULT_MAX_PAYLOAD}; a named socket without its own gets the default socket's;</li>
+ *   <li>{@code max-payload-size} (bytes; a larger body gets 413 whatever its framing) is required (every
+ *       application.yaml sets it) and never unlimited: -1 fails start-up; a named socket without its own gets the
+ *       default socket's;</li>
  *   <li>TCP_NODELAY on every listener;</li>
  *   <li>HTTP/1.1 connections read chunk lines through {@link ChunkLines} (bounded, extensions allowed, a chunk over
  *       the limit refused before it is read);</li>
@@ -31,14 +32,12 @@ public final class HttpServers {
     /** The name of the socket that serves health and metrics apart from the API. */
     public static final String MANAGEMENT_SOCKET = "admin";
 
-    static final long DEFAULT_MAX_PAYLOAD = 65_536;
-
     private HttpServers() {
     }
 
     /** A server builder for {@code server} whose default socket serves {@code routing}; features are the caller's. */
     public static WebServerConfig.Builder builder(Config server, HttpRouting.Builder routing) {
-        long maxPayload = server.get("max-payload-size").asLong().orElse(DEFAULT_MAX_PAYLOAD);
+        long maxPayload = Required.longValue(server.get("max-payload-size"));
         if (maxPayload < 0) {
             throw new IllegalStateException(server.get("max-payload-size").key() + " must be a number of bytes: "
                     + "an unlimited body lets one request fill the heap");

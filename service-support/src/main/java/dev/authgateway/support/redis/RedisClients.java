@@ -10,7 +10,7 @@ import org.redisson.config.BaseConfig;
 import org.redisson.config.ConstantDelay;
 import org.redisson.config.ReadMode;
 
-/** A Redisson client from an {@code app.redis} config node (address or Sentinels, password, timeouts, pool, key prefix). */
+/** A Redisson client from an {@code app.redis} config node ({@link RedisSettings}). */
 public final class RedisClients {
 
     private RedisClients() {
@@ -22,44 +22,43 @@ public final class RedisClients {
      * never comes from a replica that has not caught up.
      */
     public static RedissonClient open(Config redis) {
+        return open(RedisSettings.from(redis));
+    }
+
+    public static RedissonClient open(RedisSettings redis) {
         org.redisson.config.Config config = new org.redisson.config.Config();
         config.setCodec(ByteArrayCodec.INSTANCE);
         // Connect on first use: the service starts, and serves from the store, while Redis is down.
         config.setLazyInitialization(true);
-        String masterName = redis.get("sentinel.master-name").asString().orElse("");
-        if (masterName.isBlank()) {
+        if (!redis.sentinel()) {
             configure(config.useSingleServer()
-                    .setAddress(redis.get("address").asString().orElseThrow(() ->
-                            new IllegalStateException("Missing required config: app.redis.address")))
-                    .setConnectionPoolSize(redis.get("pool-size").asInt().orElse(32))
-                    .setConnectionMinimumIdleSize(redis.get("min-idle").asInt().orElse(4)), redis);
+                    .setAddress(redis.address())
+                    .setConnectionPoolSize(redis.poolSize())
+                    .setConnectionMinimumIdleSize(redis.minIdle()), redis);
         } else {
-            String[] sentinels = redis.get("sentinel.addresses").asString().orElse("").split(",");
             configure(config.useSentinelServers()
-                    .setMasterName(masterName)
-                    .addSentinelAddress(java.util.Arrays.stream(sentinels).map(String::strip)
-                            .filter(address -> !address.isEmpty()).toArray(String[]::new))
-                    .setScanInterval(millis(redis.get("sentinel.scan-interval"), Duration.ofSeconds(1)))
+                    .setMasterName(redis.masterName())
+                    .addSentinelAddress(redis.sentinelAddresses().toArray(String[]::new))
+                    .setScanInterval(millis(redis.sentinelScanInterval()))
                     .setCheckSentinelsList(false)
-                    .setSentinelPassword(redis.get("sentinel.password").asString()
-                            .asOptional().or(() -> redis.get("password").asString().asOptional())
-                            .filter(password -> !password.isEmpty()).orElse(null))
+                    .setSentinelPassword(redis.sentinelAuth())
                     .setReadMode(ReadMode.MASTER)
-                    .setMasterConnectionPoolSize(redis.get("pool-size").asInt().orElse(32))
-                    .setMasterConnectionMinimumIdleSize(redis.get("min-idle").asInt().orElse(4))
+                    .setMasterConnectionPoolSize(redis.poolSize())
+                    .setMasterConnectionMinimumIdleSize(redis.minIdle())
                     .setSlaveConnectionMinimumIdleSize(0), redis);
         }
         return Redisson.create(config);
     }
 
-    private static void configure(BaseConfig<?> servers, Config redis) {
-        servers.setTimeout(millis(redis.get("timeout"), Duration.ofMillis(500)))
-                .setConnectTimeout(millis(redis.get("connect-timeout"), Duration.ofSeconds(1)))
-                .setRetryAttempts(redis.get("retry-attempts").asInt().orElse(1))
-                .setRetryDelay(new ConstantDelay(redis.get("retry-delay").as(Duration.class)
-                        .orElse(Duration.ofMillis(200))))
-                .setPingConnectionInterval(millis(redis.get("ping-interval"), Duration.ofSeconds(5)));
-        redis.get("password").asString().filter(password -> !password.isEmpty()).ifPresent(servers::setPassword);
+    private static void configure(BaseConfig<?> servers, RedisSettings redis) {
+        servers.setTimeout(millis(redis.timeout()))
+                .setConnectTimeout(millis(redis.connectTimeout()))
+                .setRetryAttempts(redis.retryAttempts())
+                .setRetryDelay(new ConstantDelay(redis.retryDelay()))
+                .setPingConnectionInterval(millis(redis.pingInterval()));
+        if (!redis.password().isEmpty()) {
+            servers.setPassword(redis.password());
+        }
     }
 
     /** One cheap command round trip; false when Redis does not answer within the client's timeout. */
@@ -73,10 +72,10 @@ public final class RedisClients {
     }
 
     public static String keyPrefix(Config redis) {
-        return redis.get("key-prefix").asString().orElse("authgw:");
+        return RedisSettings.from(redis).keyPrefix();
     }
 
-    private static int millis(Config node, Duration fallback) {
-        return (int) node.as(Duration.class).orElse(fallback).toMillis();
+    private static int millis(Duration duration) {
+        return (int) duration.toMillis();
     }
 }

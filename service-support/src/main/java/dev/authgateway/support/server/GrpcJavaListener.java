@@ -28,10 +28,8 @@ record GrpcJavaListener(Server server, ExecutorService handlers, Duration grace)
                 .executor(handlers)
                 .maxInboundMessageSize(settings.maxMessageBytes())
                 // Clients re-resolve the service's addresses when a connection ends, so an age spreads load to new pods.
-                .maxConnectionAge(grpcConfig.get("max-connection-age").as(Duration.class)
-                        .orElse(Duration.ofMinutes(2)).toMillis(), TimeUnit.MILLISECONDS)
-                .maxConnectionAgeGrace(grpcConfig.get("max-connection-age-grace").as(Duration.class)
-                        .orElse(Duration.ofSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
+                .maxConnectionAge(settings.maxConnectionAge().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnectionAgeGrace(settings.maxConnectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS);
         GrpcTls.server(grpcConfig.get("tls")).ifPresent(builder::sslContext);
         services.forEach(builder::addService);
         try {

@@ -2,17 +2,22 @@ package dev.authgateway.support.server;
 
 import java.time.Duration;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
 
-/** The {@code grpc.*} keys both listener implementations honour, read once. */
-record GrpcListenerSettings(String host, int port, int maxMessageBytes, Duration grace) {
+/** The {@code grpc.*} keys of a service's gRPC listener (both implementations), read once; defaults in application.yaml. */
+public record GrpcListenerSettings(String implementation, String host, int port, int maxMessageBytes, Duration grace,
+                                   Duration maxConnectionAge, Duration maxConnectionAgeGrace, boolean accessLog) {
 
-    static GrpcListenerSettings from(Config grpcConfig) {
+    public static GrpcListenerSettings from(Config grpcConfig) {
         return new GrpcListenerSettings(
-                grpcConfig.get("host").asString().orElse("127.0.0.1"),
-                grpcConfig.get("port").asInt()
-                        .orElseThrow(() -> new IllegalStateException("Missing required config: grpc.port")),
-                grpcConfig.get("max-message-bytes").asInt().orElse(64 * 1024),
-                grpcConfig.get("shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(10)));
+                Required.string(grpcConfig.get("implementation")),
+                Required.string(grpcConfig.get("host")),
+                Required.integer(grpcConfig.get("port")),
+                Required.integer(grpcConfig.get("max-message-bytes")),
+                Required.duration(grpcConfig.get("shutdown-grace-period")),
+                Required.duration(grpcConfig.get("max-connection-age")),
+                Required.duration(grpcConfig.get("max-connection-age-grace")),
+                Required.bool(grpcConfig.get("access-log")));
     }
 }

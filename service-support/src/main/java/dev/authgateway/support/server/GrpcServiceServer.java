@@ -31,7 +31,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  *
  * <p>Every call is traced and counted ({@link GrpcServerTelemetry}); {@code grpc.access-log: true} logs each one.
  *
- * <p>{@code grpc.max-connection-age} (default PT2M, then {@code max-connection-age-grace} PT30S for calls in flight)
+ * <p>{@code grpc.max-connection-age} (then {@code max-connection-age-grace} for calls in flight; values in application.yaml)
  * closes each client connection in turn, so clients balancing over a headless Service find new replicas.
  *
  * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
@@ -94,18 +94,17 @@ public final class GrpcServiceServer {
 
     private GrpcListener startGrpc(Config grpcConfig) {
         List<ServerInterceptor> chain = new ArrayList<>(interceptors);
-        chain.add(new GrpcServerTelemetry(grpcConfig.get("access-log").asBoolean().orElse(false)));
+        GrpcListenerSettings settings = GrpcListenerSettings.from(grpcConfig);
+        chain.add(new GrpcServerTelemetry(settings.accessLog()));
         List<ServerServiceDefinition> definitions = new ArrayList<>();
         services.forEach(service -> definitions.add(
                 ServerInterceptors.intercept(service, chain.toArray(ServerInterceptor[]::new))));
         definitions.add(new ReadinessHealthService(readiness).bindService());
-        GrpcListenerSettings settings = GrpcListenerSettings.from(grpcConfig);
-        String implementation = grpcConfig.get("implementation").asString().orElse(GRPC_JAVA);
-        return switch (implementation) {
+        return switch (settings.implementation()) {
             case GRPC_JAVA -> GrpcJavaListener.start(grpcConfig, settings, definitions);
             case HELIDON -> HelidonGrpcListener.start(grpcConfig, settings, definitions);
             default -> throw new IllegalStateException("grpc.implementation must be " + GRPC_JAVA + " or " + HELIDON
-                    + ", not " + implementation);
+                    + ", not " + settings.implementation());
         };
     }
 

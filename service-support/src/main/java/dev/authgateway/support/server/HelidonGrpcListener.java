@@ -53,7 +53,7 @@ record HelidonGrpcListener(WebServer server) implements GrpcListener {
                 .addRouting(routing);
         GrpcTls.helidonServer(grpcConfig.get("tls")).ifPresent(builder::tls);
         LOG.info(() -> "gRPC on Helidon: grpc.max-connection-age ("
-                + grpcConfig.get("max-connection-age").asString().orElse("PT2M")
+                + settings.maxConnectionAge()
                 + ") and grpc.max-connection-age-grace have no Helidon equivalent and are ignored:"
                 + " connections are never ended by age");
         return new HelidonGrpcListener(builder.build().start());

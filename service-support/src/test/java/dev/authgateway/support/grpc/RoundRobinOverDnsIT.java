@@ -14,10 +14,10 @@ import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,10 +95,9 @@ class RoundRobinOverDnsIT {
     }
 
     private int startPod(String address, int port, AtomicInteger calls, String maxConnectionAge) {
-        Config config = Config.just(ConfigSources.create(Map.of(
-                "server.port", "0", "server.host", "127.0.0.1",
+        Config config = GrpcTestConfig.with(Map.of(
                 "grpc.host", address, "grpc.port", String.valueOf(port),
-                "grpc.max-connection-age", maxConnectionAge, "grpc.max-connection-age-grace", "PT1S")));
+                "grpc.max-connection-age", maxConnectionAge, "grpc.max-connection-age-grace", "PT1S"));
         RunningService pod = GrpcServiceServer.builder().service(new CountingCache(calls)).start(config, List.of());
         pods.add(pod);
         return pod.grpcPort();
@@ -115,7 +114,7 @@ class RoundRobinOverDnsIT {
     }
 
     private static Config clientConfig(int port) {
-        return Config.just(ConfigSources.create(Map.of("host", SERVICE_NAME, "port", String.valueOf(port))));
+        return GrpcTestConfig.channel(port, Map.of("host", SERVICE_NAME));
     }
 
     private void getUser() {

@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,11 @@ class GrpcServiceServerTest {
 
     @BeforeEach
     void start() {
-        Config config = Config.just(ConfigSources.create(Map.of(
-                "server.port", "0", "server.host", "127.0.0.1", "server.max-payload-size", "4096", "grpc.port", "0")));
+        Config config = GrpcTestConfig.with(Map.of());
         server = GrpcServiceServer.builder()
                 .readiness(HealthChecks.readiness("dependency", dependencyUp::get))
                 .start(config, List.of());
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of("port", String.valueOf(server.grpcPort())))));
+        channel = GrpcChannels.open(GrpcTestConfig.channel(server.grpcPort()));
     }
 
     @AfterEach

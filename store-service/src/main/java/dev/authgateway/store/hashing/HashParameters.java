@@ -1,8 +1,9 @@
 package dev.authgateway.store.hashing;
 
+import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
 
-/** Argon2id cost. The defaults are OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane. */
+/** Argon2id cost, from {@code app.password-hash} (application.yaml holds OWASP's minimum). */
 public record HashParameters(int memoryKib, int iterations, int parallelism) {
 
     public HashParameters {
@@ -14,8 +15,8 @@ public record HashParameters(int memoryKib, int iterations, int parallelism) {
 
     public static HashParameters from(Config passwordHash) {
         return new HashParameters(
-                passwordHash.get("memory-kib").asInt().orElse(19456),
-                passwordHash.get("iterations").asInt().orElse(2),
-                passwordHash.get("parallelism").asInt().orElse(1));
+                Required.integer(passwordHash.get("memory-kib")),
+                Required.integer(passwordHash.get("iterations")),
+                Required.integer(passwordHash.get("parallelism")));
     }
 }

@@ -2,7 +2,6 @@ package dev.authgateway.store.mybatis;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,17 +16,19 @@ public final class Database {
 
     /** Opens the pool from {@code app.db} and applies the migrations; fails start-up if PostgreSQL is absent. */
     public static HikariDataSource open(Config db) {
+        return open(DatabaseSettings.from(db));
+    }
+
+    public static HikariDataSource open(DatabaseSettings db) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("store");
-        hikari.setJdbcUrl(db.get("url").asString()
-                .orElseThrow(() -> new IllegalStateException("Missing required config: app.db.url")));
-        hikari.setUsername(db.get("username").asString().orElse("postgres"));
-        hikari.setPassword(db.get("password").asString().orElse(""));
-        hikari.setMaximumPoolSize(db.get("pool-size").asInt().orElse(10));
-        hikari.setConnectionTimeout(db.get("connection-timeout").as(Duration.class)
-                .orElse(Duration.ofSeconds(2)).toMillis());
+        hikari.setJdbcUrl(db.url());
+        hikari.setUsername(db.username());
+        hikari.setPassword(db.password());
+        hikari.setMaximumPoolSize(db.poolSize());
+        hikari.setConnectionTimeout(db.connectionTimeout().toMillis());
         hikari.setValidationTimeout(1000);
-        hikari.addDataSourceProperty("socketTimeout", db.get("socket-timeout-seconds").asInt().orElse(10));
+        hikari.addDataSourceProperty("socketTimeout", db.socketTimeoutSeconds());
         hikari.addDataSourceProperty("connectTimeout", 2);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -8,8 +8,7 @@ import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.testing.TestDatabase;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import dev.authgateway.support.config.ApplicationYaml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class HashUpgradeIT {
     @BeforeEach
     void migrate() {
         database = TestDatabase.create();
-        dataSource = Database.open(Config.just(ConfigSources.create(Map.of(
-                "url", database.jdbcUrl(), "username", database.username(), "password", database.password()))));
+        dataSource = Database.open(ApplicationYaml.with(database.config()).get("app.db"));
         repository = MyBatisUserRepository.on(dataSource);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
 import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.RunningService;
 import io.grpc.ManagedChannel;
@@ -30,10 +31,10 @@ final class StoreServiceFixture implements AutoCloseable {
         Map<String, String> config = new HashMap<>(database.config());
         config.put("server.port", "0");
         config.put("grpc.port", "0");
-        config.put("server.host", "127.0.0.1");
-        RunningService service = Main.start(Config.just(ConfigSources.create(config)));
-        ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(
-                Map.of("port", String.valueOf(service.grpcPort())))));
+        RunningService service = Main.start(ApplicationYaml.with(config));
+        ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
+                "implementation", "grpc-java", "host", "127.0.0.1", "port", String.valueOf(service.grpcPort()),
+                "load-balancing", "pick_first", "keepalive", "PT30S"))));
         return new StoreServiceFixture(database, service, channel);
     }
 

@@ -15,8 +15,7 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgateway.store.domain.LoginForms;
 import dev.authgateway.store.testing.TestDatabase;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import dev.authgateway.support.config.ApplicationYaml;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,8 +77,7 @@ class CanonicalLoginsMigrationIT {
     }
 
     private HikariDataSource migrate() {
-        return Database.open(Config.just(ConfigSources.create(Map.of("url", database.jdbcUrl(),
-                "username", database.username(), "password", database.password()))));
+        return Database.open(ApplicationYaml.with(database.config()).get("app.db"));
     }
 
     private UUID insertOld(String username, String email, Instant createdAt) throws SQLException {

@@ -12,8 +12,7 @@ import dev.authgateway.store.domain.LoginForms;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.User;
 import dev.authgateway.store.testing.TestDatabase;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import dev.authgateway.support.config.ApplicationYaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,7 @@ class MyBatisUserRepositoryIT {
     @BeforeAll
     static void migrate() {
         database = TestDatabase.create();
-        Map<String, String> db = Map.of("url", database.jdbcUrl(), "username", database.username(),
-                "password", database.password());
-        dataSource = Database.open(Config.just(ConfigSources.create(db)));
+        dataSource = Database.open(ApplicationYaml.with(database.config()).get("app.db"));
         repository = MyBatisUserRepository.on(dataSource);
     }
 

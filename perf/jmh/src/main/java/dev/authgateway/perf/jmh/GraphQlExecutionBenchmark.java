@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.Caller;
+import dev.authgateway.gateway.domain.LoginSubject;
 import dev.authgateway.gateway.domain.NewAccount;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.User;
-import dev.authgateway.gateway.domain.LoginSubject;
 import dev.authgateway.gateway.domain.UserDirectory;
 import dev.authgateway.gateway.graphql.ExecutableSchema;
 import graphql.ExecutionInput;
@@ -45,7 +45,8 @@ public class GraphQlExecutionBenchmark {
     @Setup
     public void setUp() {
         graphql = ExecutableSchema.graphQl(new Accounts(new InMemoryDirectory(), new TrustingTokens()),
-                new TrustingTokens(), documentCacheSize);
+                new TrustingTokens(), InProcess.config("graphql-gateway", java.util.Map.of()).get("app.graphql"),
+                documentCacheSize);
     }
 
     @Benchmark

@@ -65,8 +65,8 @@ public class GrpcCacheCallBenchmark {
         redis = TestRedis.create();
         store = InProcess.oneUserStore();
         cache = InProcess.cacheService(redis, store.grpcPort(), server);
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(
-                Map.of("port", String.valueOf(cache.grpcPort()), "implementation", client))));
+        channel = GrpcChannels.open(InProcess.config("graphql-gateway", Map.of(
+                "app.cache.port", String.valueOf(cache.grpcPort()), "app.cache.implementation", client)).get("app.cache"));
         stub = UserCacheGrpc.newBlockingStub(channel);
         request = GetUserRequest.newBuilder().setId(InProcess.ADA.getId()).build();
         getUser();

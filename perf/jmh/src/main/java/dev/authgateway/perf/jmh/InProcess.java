@@ -10,11 +10,11 @@ import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
+import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
 import io.grpc.stub.StreamObserver;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 /** Services started inside the benchmark's JVM on free loopback ports. */
 final class InProcess {
@@ -26,13 +26,15 @@ final class InProcess {
     private InProcess() {
     }
 
-    /** Config with free ports for both listeners, plus the given keys. */
-    static Config config(Map<String, String> values) {
+    /** The service's shipped application.yaml (copied by the pom), with free ports for both listeners and the given keys over it. */
+    static Config config(String service, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         all.put("server.port", "0");
-        all.put("server.host", "127.0.0.1");
         all.put("grpc.port", "0");
-        return Config.just(ConfigSources.create(all));
+        if (service.equals("graphql-gateway")) {
+            all.put("server.sockets.0.port", "0");
+        }
+        return ApplicationYaml.with("defaults/" + service + "/application.yaml", all);
     }
 
     /** A store that knows one user, so the cache-service can be measured without PostgreSQL. */
@@ -43,7 +45,7 @@ final class InProcess {
                 response.onNext(GetUserResponse.newBuilder().setUser(ADA).build());
                 response.onCompleted();
             }
-        }).start(config(Map.of()), List.of());
+        }).start(config("store-service", Map.of()), List.of());
     }
 
     static RunningService cacheService(TestRedis redis, int storeGrpcPort) {
@@ -55,6 +57,6 @@ final class InProcess {
         Map<String, String> values = new HashMap<>(redis.config());
         values.put("app.store.port", String.valueOf(storeGrpcPort));
         values.put("grpc.implementation", grpcImplementation);
-        return dev.authgateway.cache.Main.start(config(values));
+        return dev.authgateway.cache.Main.start(config("cache-service", values));
     }
 }

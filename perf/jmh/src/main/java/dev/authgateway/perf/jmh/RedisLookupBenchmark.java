@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import dev.authgateway.cache.domain.Lookup;
 import dev.authgateway.cache.redis.ProtobufUserCodec;
 import dev.authgateway.cache.redis.RedisCacheStore;
-import dev.authgateway.support.redis.RedisClients;
 import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.User;
+import dev.authgateway.support.redis.RedisClients;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,7 +36,8 @@ public class RedisLookupBenchmark {
     @Setup
     public void setUp() {
         redis = TestRedis.create();
-        redisson = RedisClients.open(Config.just(ConfigSources.create(Map.of("address", redis.address()))));
+        redisson = RedisClients.open(InProcess.config("cache-service",
+                Map.of("app.redis.address", redis.address())).get("app.redis"));
         cache = new RedisCacheStore<>(redisson, redis.keyPrefix(), new ProtobufUserCodec());
         cache.storeUnlessInvalidated(InProcess.ADA.getId(), Optional.of(InProcess.ADA), 0, Duration.ofHours(1));
     }

@@ -46,14 +46,14 @@ public class WholePathBenchmark {
     public void setUp() throws Exception {
         database = TestDatabase.create();
         redis = TestRedis.create();
-        store = dev.authgateway.store.Main.start(InProcess.config(database.config()));
+        store = dev.authgateway.store.Main.start(InProcess.config("store-service", database.config()));
         cache = InProcess.cacheService(redis, store.grpcPort());
         Map<String, String> gatewayConfig = new HashMap<>();
         gatewayConfig.put("app.store.port", String.valueOf(store.grpcPort()));
         gatewayConfig.put("app.cache.port", String.valueOf(cache.grpcPort()));
         gatewayConfig.put("app.redis.address", redis.address());
         gatewayConfig.put("app.redis.key-prefix", redis.keyPrefix() + "gateway:");
-        gateway = dev.authgateway.gateway.Main.start(InProcess.config(gatewayConfig));
+        gateway = dev.authgateway.gateway.Main.start(InProcess.config("graphql-gateway", gatewayConfig));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         URI graphql = URI.create("http://127.0.0.1:" + gateway.port() + "/graphql");

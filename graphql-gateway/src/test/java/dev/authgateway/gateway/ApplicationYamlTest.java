@@ -1,0 +1,38 @@
+package dev.authgateway.gateway;
+
+import java.time.Duration;
+
+import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.gateway.ratelimit.AttemptPolicy;
+import dev.authgateway.support.config.ApplicationYaml;
+import dev.authgateway.support.config.Required;
+import io.helidon.config.Config;
+import io.helidon.webserver.http.HttpRouting;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every key the gateway's settings read is in its application.yaml: a missing one would fail start-up. */
+class ApplicationYamlTest {
+
+    private final Config root = ApplicationYaml.alone();
+
+    @Test
+    void givenApplicationYamlAlone_thenEverySettingsRecordBuilds() {
+        Config app = root.get("app");
+        GatewaySettings settings = GatewaySettings.from(app);
+        JwtSettings jwt = JwtSettings.from(app.get("jwt"));
+        AttemptPolicy.from(app.get("attempt-limits"));
+        CorsPolicy.from(app.get("cors"));
+        GraphiqlPage.register(HttpRouting.builder(), app.get("graphiql"));
+
+        assertThat(Required.longValue(root.get("server.max-payload-size"))).isPositive();
+        assertThat(jwt.issuer()).isNotBlank();
+        assertThat(settings.store().port()).isEqualTo(9091);
+    }
+
+    @Test
+    void givenApplicationYamlAlone_thenTheCacheDeadlineIsTheDocumentedOneSecond() {
+        assertThat(GatewaySettings.from(root.get("app")).cacheDeadline().timeout()).isEqualTo(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.authgateway.store;
+
+import java.time.Duration;
+
+import dev.authgateway.store.hashing.HashParameters;
+import dev.authgateway.store.mybatis.DatabaseSettings;
+import dev.authgateway.support.config.Required;
+import io.helidon.config.Config;
+
+/**
+ * The store-service's keys under {@code app}, read once at start-up; every default is in application.yaml and a
+ * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor.
+ */
+record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParameters hash, int hashThreads,
+                     Duration hashMaxQueueWait, int minPasswordLength) {
+
+    static StoreSettings from(Config app) {
+        Config hash = app.get("password-hash");
+        return new StoreSettings(
+                DatabaseSettings.from(app.get("db")),
+                Required.duration(app.get("sessions.lifetime")),
+                HashParameters.from(hash),
+                Required.integer(hash.get("threads")),
+                Required.duration(hash.get("max-queue-wait")),
+                Required.integer(app.get("password-policy.min-length")));
+    }
+}

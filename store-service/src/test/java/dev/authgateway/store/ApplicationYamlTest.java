@@ -1,0 +1,26 @@
+package dev.authgateway.store;
+
+import dev.authgateway.support.config.ApplicationYaml;
+import dev.authgateway.support.config.Required;
+import dev.authgateway.support.server.GrpcListenerSettings;
+import io.helidon.config.Config;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every key the store-service's settings read is in its application.yaml: a missing one would fail start-up. */
+class ApplicationYamlTest {
+
+    private final Config root = ApplicationYaml.alone();
+
+    @Test
+    void givenApplicationYamlAlone_thenEverySettingsRecordBuilds() {
+        StoreSettings settings = StoreSettings.from(root.get("app"));
+        GrpcListenerSettings grpc = GrpcListenerSettings.from(root.get("grpc"));
+
+        assertThat(Required.longValue(root.get("server.max-payload-size"))).isPositive();
+        assertThat(grpc.port()).isEqualTo(9091);
+        assertThat(settings.db().url()).startsWith("jdbc:postgresql:");
+        assertThat(settings.hash().memoryKib()).isEqualTo(19456);
+    }
+}
