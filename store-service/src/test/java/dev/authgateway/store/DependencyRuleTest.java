@@ -5,8 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+/**
+ * The hexagon (buckpal's rules): the domain knows no framework and no adapter; an adapter (any package but
+ * {@code domain} and the root, where {@code Main} wires) uses the domain and its own technology, never another adapter.
+ */
 class DependencyRuleTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -18,7 +26,32 @@ class DependencyRuleTest {
         noClasses().that().resideInAPackage("..store.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.ibatis..", "io.grpc..", "com.google.protobuf..", "io.helidon..",
-                        "com.password4j..", "java.sql..", "com.zaxxer..", "dev.authgateway.proto..")
+                        "com.password4j..", "java.sql..", "com.zaxxer..", "io.opentelemetry..",
+                        "dev.authgateway.proto..", "dev.authgateway.support..")
+                .check(classes);
+    }
+
+    @Test
+    void givenTheDomain_thenItUsesOnlyTheJdkItselfAndTheCanonicalFormLibraries() {
+        // ICU4J (NFC, case folding) and the PRECIS profiles compute canonical logins: rules, not a framework.
+        classes().that().resideInAPackage("..store.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "..store.domain..", "com.ibm.icu..", "rocks.xmpp.precis..")
+                .check(classes);
+    }
+
+    @Test
+    void givenTheAdapters_thenNoneUsesAnotherAndTheDomainUsesNone() {
+        slices().matching("dev.authgateway.store.(*)..").namingSlices("adapter $1")
+                .should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("dev.authgateway.store.domain.."))
+                .check(classes);
+    }
+
+    @Test
+    void givenTheWiring_thenNothingBelowItUsesIt() {
+        noClasses().that().resideInAPackage("dev.authgateway.store.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("dev.authgateway.store")
                 .check(classes);
     }
 }

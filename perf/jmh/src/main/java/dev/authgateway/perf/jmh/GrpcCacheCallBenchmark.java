@@ -15,6 +15,8 @@ import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.RunningService;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,7 +71,24 @@ public class GrpcCacheCallBenchmark {
                 "app.cache.port", String.valueOf(cache.grpcPort()), "app.cache.implementation", client)).get("app.cache"));
         stub = UserCacheGrpc.newBlockingStub(channel);
         request = GetUserRequest.newBuilder().setId(InProcess.ADA.getId()).build();
-        getUser();
+        firstCall();
+    }
+
+    /**
+     * The first call connects and loads the gRPC and Netty classes of a cold JVM: on a loaded machine that alone took
+     * longer than the call's 2 s deadline, so it may try a few times; the calls measured keep the deadline.
+     */
+    private void firstCall() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                getUser();
+                return;
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Setup(Level.Iteration)
