@@ -18,11 +18,10 @@ import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,14 +49,10 @@ class CacheReadRetryTest {
 
     @BeforeEach
     void start() {
-        server = GrpcServiceServer.builder().service(flaky).start(Config.just(ConfigSources.create(Map.of(
-                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0"))), List.of());
-        storeServer = GrpcServiceServer.builder().service(store).start(Config.just(ConfigSources.create(Map.of(
-                "server.port", "0", "server.host", "127.0.0.1", "grpc.port", "0"))), List.of());
-        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
-                "port", String.valueOf(server.grpcPort())))), CacheReadRetry.serviceConfig());
-        storeChannel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
-                "port", String.valueOf(storeServer.grpcPort())))));
+        server = GrpcServiceServer.builder().service(flaky).start(GrpcTestConfig.with(Map.of()), List.of());
+        storeServer = GrpcServiceServer.builder().service(store).start(GrpcTestConfig.with(Map.of()), List.of());
+        channel = GrpcChannels.open(GrpcTestConfig.channel(server.grpcPort()), CacheReadRetry.serviceConfig());
+        storeChannel = GrpcChannels.open(GrpcTestConfig.channel(storeServer.grpcPort()));
         directory = new GrpcUserDirectory(storeChannel, DEADLINE, DEADLINE, channel, DEADLINE, DEADLINE);
     }
 
