@@ -2,13 +2,10 @@ package dev.authgateway.cache;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.authgateway.cache.testing.RedisProcess;
-import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.InvalidateUserRequest;
 import dev.authgateway.proto.user.v1.User;
@@ -17,6 +14,9 @@ import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.RedisProcess;
+import dev.authgateway.testing.TestRedis;
 import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -104,10 +104,6 @@ class SentinelFailoverIT {
     }
 
     private static Config ports(Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(values);
-        all.put("grpc.port", "0");
-        all.put("server.port", "0");
-        all.put("server.host", "127.0.0.1");
-        return Config.just(ConfigSources.create(all));
+        return Config.just(ConfigSources.create(FreePort.pickedOnBind(values)));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import dev.authgateway.testing.DevCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,13 +30,13 @@ class GatewayTlsIT {
 
     @Test
     void givenServerTls_thenHttpsWorksWithTheCaAndPlainHttpDoesNot(Stack stack) throws Exception {
-        Path certs = stack.grpc().certificates();
+        DevCertificates certs = stack.grpc().certificates();
         Map<String, String> tls = Map.of(
-                "server.tls.private-key.pem.key.resource.path", certs.resolve("graphql-gateway.key").toString(),
-                "server.tls.private-key.pem.cert-chain.resource.path", certs.resolve("graphql-gateway.pem").toString(),
+                "server.tls.private-key.pem.key.resource.path", certs.key("graphql-gateway").toString(),
+                "server.tls.private-key.pem.cert-chain.resource.path", certs.cert("graphql-gateway").toString(),
                 "app.graphiql.enabled", "true");
         try (ServiceProcess gateway = stack.startGatewayWith(tls);
-             HttpClient https = HttpClient.newBuilder().sslContext(trusting(certs.resolve("ca.pem"))).build();
+             HttpClient https = HttpClient.newBuilder().sslContext(trusting(certs.ca())).build();
              HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             assertThat(gateway.baseUrl()).startsWith("https://");
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.RepoRoot;
+import dev.authgateway.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,13 +1,13 @@
 package dev.authgateway.systemtest;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.testing.DevCertificates;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -29,18 +29,18 @@ class MutualTlsIT {
 
     @Test
     void givenClientsWithoutAValidCertificate_thenEachGrpcServiceRefusesThem(Stack stack) throws Exception {
-        Path certs = stack.grpc().certificates();
-        Path strangers = DevCertificates.make(Files.createTempDirectory("authgw-other-ca"));
+        DevCertificates certs = stack.grpc().certificates();
+        DevCertificates strangers = DevCertificates.make(Files.createTempDirectory("authgw-other-ca"));
 
         for (int port : new int[] {stack.grpc().storePort(), stack.grpc().cachePort()}) {
             assertRefused(port, Map.of(), "plaintext");
-            assertRefused(port, Map.of("tls.enabled", "true", "tls.ca", certs.resolve("ca.pem").toString()),
+            assertRefused(port, Map.of("tls.enabled", "true", "tls.ca", certs.ca().toString()),
                     "TLS without a client certificate");
-            Map<String, String> otherCa = new HashMap<>(DevCertificates.client("tls", strangers, "graphql-gateway"));
-            otherCa.put("tls.ca", certs.resolve("ca.pem").toString());
+            Map<String, String> otherCa = new HashMap<>(strangers.client("tls", "graphql-gateway"));
+            otherCa.put("tls.ca", certs.ca().toString());
             assertRefused(port, otherCa, "a certificate from another CA");
 
-            assertThat(serving(port, DevCertificates.client("tls", certs, "graphql-gateway")))
+            assertThat(serving(port, certs.client("tls", "graphql-gateway")))
                     .as("a certificate from the stack's CA").isTrue();
         }
     }

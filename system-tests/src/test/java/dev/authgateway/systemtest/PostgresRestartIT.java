@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.authgateway.cache.testing.TestRedis;
-import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.testing.PostgresProcess;
+import dev.authgateway.testing.TestDatabase;
+import dev.authgateway.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import static dev.authgateway.systemtest.Operations.LOGIN;
@@ -29,7 +30,7 @@ class PostgresRestartIT {
     @Test
     void givenPostgresCrashesAndReturns_thenReadsFromCacheContinueWritesFailCleanlyAndServiceRecovers()
             throws Exception {
-        try (PrivatePostgres postgres = PrivatePostgres.start();
+        try (PostgresProcess postgres = PostgresProcess.start();
              Stack stack = Stack.start(TestRedis.create(), TestDatabase.createOn("127.0.0.1", postgres.port()))) {
             var ada = stack.graphql().post(SIGNUP, Operations.newSignup());
             String username = ada.data().path("signup").path("user").path("username").asText();

@@ -2,7 +2,8 @@ package dev.authgateway.systemtest;
 
 import java.util.Map;
 
-import dev.authgateway.cache.testing.TestRedis;
+import dev.authgateway.testing.RedisProcess;
+import dev.authgateway.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import static dev.authgateway.systemtest.Operations.LOGIN;
@@ -20,7 +21,7 @@ class RedisOutageIT {
 
     @Test
     void givenRedisKilled_thenReadsLoginsAndSignupsStillWork() throws Exception {
-        try (PrivateRedis redis = PrivateRedis.start();
+        try (RedisProcess redis = RedisProcess.master();
              Stack stack = Stack.start(TestRedis.at(redis.address()))) {
             var ada = stack.graphql().post(SIGNUP, Operations.newSignup());
             String username = ada.data().path("signup").path("user").path("username").asText();

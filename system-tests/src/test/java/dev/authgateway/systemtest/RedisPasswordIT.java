@@ -3,6 +3,7 @@ package dev.authgateway.systemtest;
 import java.util.Map;
 
 import dev.authgateway.support.redis.RedisClients;
+import dev.authgateway.testing.RedisProcess;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,14 @@ class RedisPasswordIT {
 
     @Test
     void onlyTheConfiguredPasswordReachesRedis() throws Exception {
-        try (PrivateRedis redis = PrivateRedis.start("--requirepass", "k8s-secret-value")) {
+        try (RedisProcess redis = RedisProcess.master("--requirepass", "k8s-secret-value")) {
             assertThat(reachable(redis, "k8s-secret-value")).isTrue();
             assertThat(reachable(redis, "a-wrong-password")).isFalse();
             assertThat(reachable(redis, "")).isFalse();
         }
     }
 
-    private static boolean reachable(PrivateRedis redis, String password) {
+    private static boolean reachable(RedisProcess redis, String password) {
         RedissonClient client = RedisClients.open(Config.just(ConfigSources.create(Map.of(
                 "address", redis.address(), "password", password, "retry-attempts", "0"))));
         try {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.RepoRoot;
+
 /** One service started from its packaged jar, as an operator would run it, with its log in target/. */
 final class ServiceProcess implements AutoCloseable {
 

@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.authgateway.cache.testing.TestRedis;
-import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.testing.DevCertificates;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.TestDatabase;
+import dev.authgateway.testing.TestRedis;
 
 /**
  * The whole system as separate processes on loopback: store-service on a fresh PostgreSQL database,
@@ -59,13 +61,13 @@ final class Stack implements AutoCloseable {
     static Stack start(TestRedis redis, TestDatabase database) throws Exception {
         Path keys = Files.createTempDirectory("authgw-keys");
         SigningKey signingKey = SigningKey.generate("system-test-key", keys);
-        Path certs = DevCertificates.make(keys.resolve("certs"));
+        DevCertificates certs = DevCertificates.make(keys.resolve("certs"));
 
         int storeGrpcPort = FreePort.next();
         Map<String, String> storeConfig = new HashMap<>(database.config());
         storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
         storeConfig.put("grpc.access-log", "true");
-        storeConfig.putAll(DevCertificates.server("grpc.tls", certs, "store-service"));
+        storeConfig.putAll(certs.server("grpc.tls", "store-service"));
         ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), storeConfig);
 
         int cacheGrpcPort = FreePort.next();
@@ -73,8 +75,8 @@ final class Stack implements AutoCloseable {
         cacheConfig.put("grpc.port", String.valueOf(cacheGrpcPort));
         cacheConfig.put("grpc.access-log", "true");
         cacheConfig.put("app.store.port", String.valueOf(storeGrpcPort));
-        cacheConfig.putAll(DevCertificates.server("grpc.tls", certs, "cache-service"));
-        cacheConfig.putAll(DevCertificates.client("app.store.tls", certs, "cache-service"));
+        cacheConfig.putAll(certs.server("grpc.tls", "cache-service"));
+        cacheConfig.putAll(certs.client("app.store.tls", "cache-service"));
         ServiceProcess cache = ServiceProcess.start("cache-service", FreePort.next(), cacheConfig);
 
         Map<String, String> gatewayConfig = new HashMap<>();
@@ -88,15 +90,15 @@ final class Stack implements AutoCloseable {
         gatewayConfig.put("app.jwt.key-id", signingKey.keyId());
         gatewayConfig.put("app.jwt.issuer", ISSUER);
         gatewayConfig.put("app.jwt.audience", AUDIENCE);
-        gatewayConfig.putAll(DevCertificates.client("app.store.tls", certs, "graphql-gateway"));
-        gatewayConfig.putAll(DevCertificates.client("app.cache.tls", certs, "graphql-gateway"));
+        gatewayConfig.putAll(certs.client("app.store.tls", "graphql-gateway"));
+        gatewayConfig.putAll(certs.client("app.cache.tls", "graphql-gateway"));
         ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
         return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig,
                 new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs));
     }
 
     /** Where the gRPC services listen (mutual TLS) and the dev certificates they use. */
-    record GrpcEndpoints(int storePort, int cachePort, Path certificates) {
+    record GrpcEndpoints(int storePort, int cachePort, DevCertificates certificates) {
     }
 
     GrpcEndpoints grpc() {

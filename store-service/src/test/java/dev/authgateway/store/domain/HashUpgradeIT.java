@@ -7,7 +7,7 @@ import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
-import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.testing.TestDatabase;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;

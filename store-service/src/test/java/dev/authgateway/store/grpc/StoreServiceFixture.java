@@ -1,13 +1,13 @@
 package dev.authgateway.store.grpc;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
-import dev.authgateway.store.testing.TestDatabase;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.TestDatabase;
 import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -27,11 +27,8 @@ final class StoreServiceFixture implements AutoCloseable {
 
     static StoreServiceFixture start() {
         TestDatabase database = TestDatabase.create();
-        Map<String, String> config = new HashMap<>(database.config());
-        config.put("server.port", "0");
-        config.put("grpc.port", "0");
-        config.put("server.host", "127.0.0.1");
-        RunningService service = Main.start(Config.just(ConfigSources.create(config)));
+        Config config = Config.just(ConfigSources.create(FreePort.pickedOnBind(database.config())));
+        RunningService service = Main.start(config);
         ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(
                 Map.of("port", String.valueOf(service.grpcPort())))));
         return new StoreServiceFixture(database, service, channel);

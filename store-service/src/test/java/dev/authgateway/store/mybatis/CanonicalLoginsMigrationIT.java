@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgateway.store.domain.LoginForms;
-import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.testing.TestDatabase;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.flywaydb.core.Flyway;

@@ -11,7 +11,7 @@ import dev.authgateway.store.domain.InvalidInputException;
 import dev.authgateway.store.domain.LoginForms;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.User;
-import dev.authgateway.store.testing.TestDatabase;
+import dev.authgateway.testing.TestDatabase;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterAll;

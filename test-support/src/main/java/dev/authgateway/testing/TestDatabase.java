@@ -1,4 +1,4 @@
-package dev.authgateway.store.testing;
+package dev.authgateway.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.authgateway.cache.testing;
+package dev.authgateway.testing;
 
 import java.util.ArrayList;
 import java.util.List;

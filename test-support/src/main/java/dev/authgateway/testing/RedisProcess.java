@@ -1,8 +1,7 @@
-package dev.authgateway.cache.testing;
+package dev.authgateway.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A redis-server (or Sentinel) of a test's own on a free loopback port, keeping nothing on disk, that the test may
- * kill: for failover tests, never touching the shared Redis.
+ * kill: for outage and failover tests, never touching the machine's Redis.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -24,8 +23,9 @@ public final class RedisProcess implements AutoCloseable {
         this.process = process;
     }
 
-    public static RedisProcess master() throws Exception {
-        return start(List.of());
+    /** A standalone server (a master until a replica follows it), with extra redis-server options if any. */
+    public static RedisProcess master(String... serverOptions) throws Exception {
+        return start(List.of(serverOptions));
     }
 
     public static RedisProcess replicaOf(RedisProcess master) throws Exception {
@@ -34,7 +34,7 @@ public final class RedisProcess implements AutoCloseable {
 
     /** A Sentinel watching {@code master} as {@code name}, deciding with a quorum of two, down after one second. */
     public static RedisProcess sentinel(String name, RedisProcess master) throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         Path dir = Files.createTempDirectory("authgw-sentinel");
         Path config = dir.resolve("sentinel.conf");
         Files.writeString(config, String.join("\n",
@@ -49,7 +49,7 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     private static RedisProcess start(List<String> extra) throws Exception {
-        int port = freePort();
+        int port = FreePort.next();
         Path dir = Files.createTempDirectory("authgw-redis");
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
@@ -105,11 +105,5 @@ public final class RedisProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         kill();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.authgateway.systemtest;
+package dev.authgateway.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,50 +13,50 @@ import java.util.stream.Stream;
  * A PostgreSQL server of this test's own (initdb in a temporary directory, trust auth, loopback, a free port) that
  * the test may stop and start again. As root it runs as the postgres OS user, since PostgreSQL refuses root.
  */
-final class PrivatePostgres implements AutoCloseable {
+public final class PostgresProcess implements AutoCloseable {
 
     private final Path bin;
     private final Path data;
     private final int port;
 
-    private PrivatePostgres(Path bin, Path data, int port) {
+    private PostgresProcess(Path bin, Path data, int port) {
         this.bin = bin;
         this.data = data;
         this.port = port;
     }
 
-    static PrivatePostgres start() throws Exception {
+    public static PostgresProcess start() throws Exception {
         Path bin = binaries();
         Path data = Files.createTempDirectory("authgw-pg");
         if (isRoot()) {
             run(List.of("chown", "postgres", data.toString()));
         }
-        PrivatePostgres postgres = new PrivatePostgres(bin, data.resolve("data"), FreePort.next());
+        PostgresProcess postgres = new PostgresProcess(bin, data.resolve("data"), FreePort.next());
         postgres.asOwner(bin.resolve("initdb").toString(), "-D", postgres.data.toString(), "--auth=trust",
                 "-U", "postgres", "-E", "UTF8");
         postgres.resume();
         return postgres;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server (again) on the same port and data, waiting until it takes connections. */
-    void resume() throws Exception {
+    public void resume() throws Exception {
         asOwner(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolve("server.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data, "start");
     }
 
     /** Stops the server the way a crash would: no checkpoint, every connection cut. */
-    void crash() throws Exception {
+    public void crash() throws Exception {
         asOwner(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
     }
 
     @Override
     public void close() throws Exception {
         try {
-            asOwner(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+            crash();
         } catch (IllegalStateException alreadyStopped) {
             // nothing to stop
         }
