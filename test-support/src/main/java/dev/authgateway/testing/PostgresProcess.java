@@ -11,19 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of this test's own (initdb in a temporary directory, trust auth, loopback, a free port) that
- * the test may stop and start again. As root it runs as the postgres OS user, since PostgreSQL refuses root.
+ * the test may stop and start again; {@code bin} holds PostgreSQL's programs, {@code data} the cluster. As root it
+ * runs as the postgres OS user, since PostgreSQL refuses root.
  */
-public final class PostgresProcess implements AutoCloseable {
-
-    private final Path bin;
-    private final Path data;
-    private final int port;
-
-    private PostgresProcess(Path bin, Path data, int port) {
-        this.bin = bin;
-        this.data = data;
-        this.port = port;
-    }
+public record PostgresProcess(Path bin, Path data, int port) implements AutoCloseable {
 
     public static PostgresProcess start() throws Exception {
         Path bin = binaries();
@@ -36,10 +27,6 @@ public final class PostgresProcess implements AutoCloseable {
                 "-U", "postgres", "-E", "UTF8");
         postgres.resume();
         return postgres;
-    }
-
-    public int port() {
-        return port;
     }
 
     /** Starts the server (again) on the same port and data, waiting until it takes connections. */

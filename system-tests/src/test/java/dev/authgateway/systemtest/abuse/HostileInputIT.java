@@ -7,13 +7,12 @@ import java.util.Random;
 
 import dev.authgateway.systemtest.harness.GraphQlClient;
 import dev.authgateway.systemtest.harness.Operations;
-import dev.authgateway.systemtest.harness.ServiceProcess;
+import dev.authgateway.systemtest.harness.OwnGateway;
 import dev.authgateway.systemtest.harness.Stack;
 import dev.authgateway.systemtest.harness.StackExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.authgateway.systemtest.harness.Operations.LOGIN;
 import static dev.authgateway.systemtest.harness.Operations.REFRESH;
@@ -41,19 +40,9 @@ class HostileInputIT {
     private static final List<String> TEXT = List.of("a", "Z", "7", ".", "_", "-", "@", " ", "\u0130", "\u212A",
             "\uff41", "\u00e9", "e\u0301", "\u03a3", "\u05d0", "\u2800", "😀", "example.com");
 
-    private static ServiceProcess gateway;
-    private static GraphQlClient graphql;
-
-    @BeforeAll
-    static void startGateway(Stack stack) throws Exception {
-        gateway = stack.startGatewayWithOwnCounters("hostile");
-        graphql = new GraphQlClient(gateway.baseUrl());
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final OwnGateway gateway = new OwnGateway("hostile");
+    private static final GraphQlClient graphql = gateway.graphql();
 
     @Test
     void givenANulInTheLogin_thenBadUserInputOnLoginNotInternal() {

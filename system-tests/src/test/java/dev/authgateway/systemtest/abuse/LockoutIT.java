@@ -12,13 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.systemtest.harness.GraphQlClient;
 import dev.authgateway.systemtest.harness.Operations;
-import dev.authgateway.systemtest.harness.ServiceProcess;
-import dev.authgateway.systemtest.harness.Stack;
+import dev.authgateway.systemtest.harness.OwnGateway;
 import dev.authgateway.systemtest.harness.StackExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.authgateway.systemtest.harness.Operations.LOGIN;
 import static dev.authgateway.systemtest.harness.Operations.SIGNUP;
@@ -35,19 +33,9 @@ class LockoutIT {
     private static final String WRONG = "not the password at all";
     private static final int LIMIT = 5;
 
-    private static ServiceProcess gateway;
-    private static GraphQlClient graphql;
-
-    @BeforeAll
-    static void startGateway(Stack stack) throws Exception {
-        gateway = stack.startGatewayWithOwnCounters("lockout");
-        graphql = new GraphQlClient(gateway.baseUrl());
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final OwnGateway gateway = new OwnGateway("lockout");
+    private static final GraphQlClient graphql = gateway.graphql();
 
     @Test
     void givenTwelveSimultaneousWrongLogins_thenAtMostTheLimitAreCheckedAndTheRestAreRateLimited() throws Exception {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,14 @@ public final class GraphQlClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
 
     public GraphQlClient(String baseUrl) {
+        this(() -> baseUrl);
+    }
+
+    /** A client of a server whose address is known only once it has started. */
+    public GraphQlClient(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -56,7 +62,7 @@ public final class GraphQlClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(10));
     }
 
     private static Response send(HttpRequest request) {

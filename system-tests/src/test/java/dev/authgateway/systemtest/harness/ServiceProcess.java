@@ -18,28 +18,13 @@ import dev.authgateway.testing.FreePort;
 import dev.authgateway.testing.RepoRoot;
 
 /** One service started from its packaged jar, as an operator would run it, with its log in target/. */
-public final class ServiceProcess implements AutoCloseable {
+public record ServiceProcess(String name, int port, int managementPort, Path logFile, Process process, boolean tls)
+        implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /** Services whose HTTP API has a management socket of its own for /observe (the others' HTTP port is one). */
     private static final java.util.Set<String> WITH_MANAGEMENT_SOCKET = java.util.Set.of("graphql-gateway");
-
-    private final String name;
-    private final int port;
-    private final int managementPort;
-    private final Path log;
-    private final Process process;
-    private final boolean tls;
-
-    private ServiceProcess(String name, int port, int managementPort, Path log, Process process, boolean tls) {
-        this.name = name;
-        this.port = port;
-        this.managementPort = managementPort;
-        this.log = log;
-        this.process = process;
-        this.tls = tls;
-    }
 
     /**
      * Starts a module's jar with its HTTP port (the gateway's API; a gRPC service's health and metrics) and extra
@@ -79,20 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public java.nio.file.Path logFile() {
-        return log;
-    }
-
     public String baseUrl() {
         return (tls ? "https" : "http") + "://127.0.0.1:" + port;
-    }
-
-    public int managementPort() {
-        return managementPort;
     }
 
     /** Where /observe/* is served: the gateway's management socket (plain HTTP: server.tls is the API's), else the
@@ -164,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String logTail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(logFile);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";

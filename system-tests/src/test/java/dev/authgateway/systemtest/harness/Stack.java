@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.authgateway.testing.DevCertificates;
 import dev.authgateway.testing.FreePort;
@@ -19,34 +20,14 @@ import dev.authgateway.testing.TestRedis;
  * The whole system as separate processes on loopback: store-service on a fresh PostgreSQL database,
  * cache-service on its own Redis key prefix, and the gateway signing with a key this test knows.
  */
-public final class Stack implements AutoCloseable {
+public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKey,
+                    ServiceProcess store, ServiceProcess cache, ServiceProcess gateway,
+                    Map<String, String> gatewayConfig, GrpcEndpoints grpc,
+                    AtomicReference<ServiceProcess> secondGateway) implements AutoCloseable {
 
     public static final String ISSUER = "authgateway-system-test";
     public static final String AUDIENCE = "authgateway-api";
     public static final String ALLOWED_ORIGIN = "http://frontend.test:3000";
-
-    private final TestDatabase database;
-    private final TestRedis redis;
-    private final SigningKey signingKey;
-    private final ServiceProcess store;
-    private final ServiceProcess cache;
-    private final ServiceProcess gateway;
-    private final Map<String, String> gatewayConfig;
-    private final GrpcEndpoints grpc;
-    private ServiceProcess secondGateway;
-
-    private Stack(TestDatabase database, TestRedis redis, SigningKey signingKey,
-                  ServiceProcess store, ServiceProcess cache, ServiceProcess gateway,
-                  Map<String, String> gatewayConfig, GrpcEndpoints grpc) {
-        this.database = database;
-        this.redis = redis;
-        this.signingKey = signingKey;
-        this.store = store;
-        this.cache = cache;
-        this.gateway = gateway;
-        this.gatewayConfig = gatewayConfig;
-        this.grpc = grpc;
-    }
 
     public static Stack start() throws Exception {
         return start(TestRedis.create());
@@ -94,15 +75,11 @@ public final class Stack implements AutoCloseable {
         gatewayConfig.putAll(certs.client("app.cache.tls", "graphql-gateway"));
         ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
         return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig,
-                new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs));
+                new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs), new AtomicReference<>());
     }
 
     /** Where the gRPC services listen (mutual TLS) and the dev certificates they use. */
     public record GrpcEndpoints(int storePort, int cachePort, DevCertificates certificates) {
-    }
-
-    public GrpcEndpoints grpc() {
-        return grpc;
     }
 
     public GraphQlClient graphql() {
@@ -135,10 +112,10 @@ public final class Stack implements AutoCloseable {
 
     /** A second gateway replica with the same configuration (same Redis, same signing key), started on first use. */
     public synchronized GraphQlClient secondGraphql() throws java.io.IOException {
-        if (secondGateway == null) {
-            secondGateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
+        if (secondGateway.get() == null) {
+            secondGateway.set(ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig));
         }
-        return new GraphQlClient(secondGateway.baseUrl());
+        return new GraphQlClient(secondGateway.get().baseUrl());
     }
 
     public String gatewayUrl() {
@@ -195,10 +172,6 @@ public final class Stack implements AutoCloseable {
                 cache.managementUrl() + "/observe/metrics");
     }
 
-    public SigningKey signingKey() {
-        return signingKey;
-    }
-
     public List<String> redisKeys() {
         return redis.keys();
     }
@@ -219,8 +192,8 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (secondGateway != null) {
-            secondGateway.close();
+        if (secondGateway.get() != null) {
+            secondGateway.get().close();
         }
         gateway.close();
         cache.close();

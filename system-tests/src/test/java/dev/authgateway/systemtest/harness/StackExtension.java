@@ -14,6 +14,11 @@ public final class StackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return stack(context);
+    }
+
+    /** The run's stack, started on first use. */
+    static Stack stack(ExtensionContext context) {
         return context.getRoot()
                 .getStore(ExtensionContext.Namespace.create(StackExtension.class))
                 .getOrComputeIfAbsent("stack", key -> new Running(startStack()), Running.class)
