@@ -1,6 +1,5 @@
 package dev.authgateway.cache;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -23,6 +21,8 @@ import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.TestRedis;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -269,10 +269,7 @@ class CacheAsideIT {
     }
 
     private static Config ports(Map<String, String> config) {
-        Map<String, String> all = new HashMap<>(config);
-        all.put("grpc.port", "0");
-        all.put("server.port", "0");
-        return ApplicationYaml.with(all);
+        return ApplicationYaml.with(FreePort.pickedOnBind(config));
     }
 
     private static ManagedChannel channelTo(RunningService service) {
@@ -280,10 +277,8 @@ class CacheAsideIT {
                 Map.of("app.store.port", String.valueOf(service.grpcPort()))).get("app.store"));
     }
 
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int closedPort() {
+        return FreePort.next();
     }
 
     private record ChannelCloser(ManagedChannel channel) implements AutoCloseable {

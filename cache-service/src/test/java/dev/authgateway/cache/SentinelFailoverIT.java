@@ -2,13 +2,10 @@ package dev.authgateway.cache;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.authgateway.cache.testing.RedisProcess;
-import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.User;
@@ -18,6 +15,9 @@ import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.RedisProcess;
+import dev.authgateway.testing.TestRedis;
 import io.grpc.ManagedChannel;
 import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
@@ -104,9 +104,6 @@ class SentinelFailoverIT {
     }
 
     private static Config ports(Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(values);
-        all.put("grpc.port", "0");
-        all.put("server.port", "0");
-        return ApplicationYaml.with(all);
+        return ApplicationYaml.with(FreePort.pickedOnBind(values));
     }
 }

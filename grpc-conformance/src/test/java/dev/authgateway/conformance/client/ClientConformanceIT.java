@@ -199,8 +199,9 @@ class ClientConformanceIT {
         Verdicts.check(SIDE, "mtls-presents-certificate", implementation, () -> {
             TestCertificates certs = certificates();
             FakeStoreServer server = server(FakeStoreServer.Options.plain().tls(serverTls(
-                    certs.cert("store-service"), certs.key("store-service"), certs.ca())));
-            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), true));
+                    certs.trusted().cert("store-service"), certs.trusted().key("store-service"),
+                    certs.trusted().ca())));
+            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.trusted().ca(), true));
 
             GetUserResponse reply = stub(channel, 5_000).getUser(id("ok"));
 
@@ -215,8 +216,8 @@ class ClientConformanceIT {
         Verdicts.check(SIDE, "mtls-refuses-foreign-server", implementation, () -> {
             TestCertificates certs = certificates();
             FakeStoreServer server = server(FakeStoreServer.Options.plain().tls(serverTls(
-                    certs.foreignCert("store-service"), certs.foreignKey("store-service"), null)));
-            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), true));
+                    certs.foreign().cert("store-service"), certs.foreign().key("store-service"), null)));
+            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.trusted().ca(), true));
 
             assertRefusedBeforeTheService(channel, server);
         });
@@ -228,7 +229,7 @@ class ClientConformanceIT {
         Verdicts.check(SIDE, "mtls-refuses-plaintext-server", implementation, () -> {
             TestCertificates certs = certificates();
             FakeStoreServer server = server(FakeStoreServer.Options.plain());
-            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), true));
+            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.trusted().ca(), true));
 
             assertRefusedBeforeTheService(channel, server);
         });
@@ -240,8 +241,9 @@ class ClientConformanceIT {
         Verdicts.check(SIDE, "mtls-missing-certificate-refused", implementation, () -> {
             TestCertificates certs = certificates();
             FakeStoreServer server = server(FakeStoreServer.Options.plain().tls(serverTls(
-                    certs.cert("store-service"), certs.key("store-service"), certs.ca())));
-            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.ca(), false));
+                    certs.trusted().cert("store-service"), certs.trusted().key("store-service"),
+                    certs.trusted().ca())));
+            ManagedChannel channel = open(implementation, server.port(), clientTls(certs.trusted().ca(), false));
 
             assertRefusedBeforeTheService(channel, server);
         });
@@ -584,8 +586,8 @@ class ClientConformanceIT {
     private Map<String, String> clientTls(Path ca, boolean withCertificate) throws Exception {
         Map<String, String> tls = new HashMap<>(Map.of("tls.enabled", "true", "tls.ca", ca.toString()));
         if (withCertificate) {
-            tls.put("tls.cert", certificates().cert("graphql-gateway").toString());
-            tls.put("tls.key", certificates().key("graphql-gateway").toString());
+            tls.put("tls.cert", certificates().trusted().cert("graphql-gateway").toString());
+            tls.put("tls.key", certificates().trusted().key("graphql-gateway").toString());
         }
         return tls;
     }

@@ -219,7 +219,8 @@ class ServerConformanceIT {
     void mtlsTrustedClient(String impl) throws Exception {
         Verdicts.check(SIDE, "mtls-trusted-client", impl, () -> {
             try (Fixture f = Fixture.start(impl, mtls());
-                 Client c = Client.tls(f.port(), certs.cert("graphql-gateway"), certs.key("graphql-gateway"))) {
+                 Client c = Client.tls(f.port(), certs.trusted().cert("graphql-gateway"),
+                         certs.trusted().key("graphql-gateway"))) {
                 GetUserResponse response = c.store().getUser(GetUserRequest.newBuilder().setId(FakeUserStore.OK).build());
                 assertThat(response.getUser().getId()).isEqualTo(FakeUserStore.OK);
                 assertThat(f.store.calls.get()).isEqualTo(1);
@@ -252,8 +253,8 @@ class ServerConformanceIT {
     void mtlsRefusesForeignCertificate(String impl) throws Exception {
         Verdicts.check(SIDE, "mtls-refuses-foreign-certificate", impl, () -> {
             try (Fixture f = Fixture.start(impl, mtls());
-                 Client c = Client.tls(f.port(), certs.foreignCert("graphql-gateway"),
-                         certs.foreignKey("graphql-gateway"))) {
+                 Client c = Client.tls(f.port(), certs.foreign().cert("graphql-gateway"),
+                         certs.foreign().key("graphql-gateway"))) {
                 assertRefused(f, c);
             }
         });
@@ -488,10 +489,7 @@ class ServerConformanceIT {
     // -------------------------------------------------------------------------------------------------- helpers
 
     private static Map<String, String> mtls() {
-        return Map.of("grpc.tls.enabled", "true",
-                "grpc.tls.cert", certs.cert("store-service").toString(),
-                "grpc.tls.key", certs.key("store-service").toString(),
-                "grpc.tls.ca", certs.ca().toString());
+        return certs.trusted().server("grpc.tls", "store-service");
     }
 
     private static void assertRefused(Fixture f, Client c) {
@@ -641,7 +639,7 @@ class ServerConformanceIT {
         }
 
         static Client tls(int port, Path cert, Path key) throws Exception {
-            SslContextBuilder ssl = GrpcSslContexts.forClient().trustManager(certs.ca().toFile());
+            SslContextBuilder ssl = GrpcSslContexts.forClient().trustManager(certs.trusted().ca().toFile());
             if (cert != null) {
                 ssl.keyManager(cert.toFile(), key.toFile());
             }

@@ -13,9 +13,8 @@ import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -23,21 +22,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Refresh-token rotation and reuse detection over a real socket, on a real PostgreSQL database. */
 class SessionsGrpcIT {
 
+    @RegisterExtension
+    static final StoreServiceFixture fixture = new StoreServiceFixture();
+    private static final UserStoreGrpc.UserStoreBlockingStub store = fixture.store();
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
-
-    private static StoreServiceFixture fixture;
-    private static UserStoreGrpc.UserStoreBlockingStub store;
-
-    @BeforeAll
-    static void start() {
-        fixture = StoreServiceFixture.start();
-        store = fixture.store();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
 
     @Test
     void givenARefresh_thenTheOldTokenStopsWorkingAndItsReuseEndsTheWholeSession() {

@@ -1,45 +1,59 @@
 package dev.authgateway.store.grpc;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
-import dev.authgateway.store.testing.TestDatabase;
 import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.FreePort;
+import dev.authgateway.testing.TestDatabase;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The store-service started on free ports over its own database, with a gRPC channel to it. */
-final class StoreServiceFixture implements AutoCloseable {
+/**
+ * The store-service started on free ports over its own database before a test class's tests, with a gRPC channel
+ * to it, and stopped after them (register it with {@code @RegisterExtension}).
+ */
+final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
 
-    private final TestDatabase database;
-    private final RunningService service;
-    private final ManagedChannel channel;
+    private TestDatabase database;
+    private RunningService service;
+    private ManagedChannel channel;
 
-    private StoreServiceFixture(TestDatabase database, RunningService service, ManagedChannel channel) {
-        this.database = database;
-        this.service = service;
-        this.channel = channel;
-    }
+    /** Calls go to the channel opened when the service starts, so a stub can be made before that. */
+    private final Channel started = new Channel() {
+        @Override
+        public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
+            return channel.newCall(method, options);
+        }
 
-    static StoreServiceFixture start() {
-        TestDatabase database = TestDatabase.create();
-        Map<String, String> config = new HashMap<>(database.config());
-        config.put("server.port", "0");
-        config.put("grpc.port", "0");
-        RunningService service = Main.start(ApplicationYaml.with(config));
-        ManagedChannel channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
+        @Override
+        public String authority() {
+            return channel.authority();
+        }
+    };
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        database = TestDatabase.create();
+        service = Main.start(ApplicationYaml.with(FreePort.pickedOnBind(database.config())));
+        channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
                 "implementation", "grpc-java", "host", "127.0.0.1", "port", String.valueOf(service.grpcPort()),
                 "load-balancing", "pick_first", "keepalive", "PT30S"))));
-        return new StoreServiceFixture(database, service, channel);
     }
 
     UserStoreGrpc.UserStoreBlockingStub store() {
-        return UserStoreGrpc.newBlockingStub(channel);
+        return UserStoreGrpc.newBlockingStub(started);
     }
 
     TestDatabase database() {
@@ -51,7 +65,7 @@ final class StoreServiceFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         GrpcChannels.close(channel);
         service.close();
         database.close();

@@ -22,9 +22,8 @@ import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -35,19 +34,9 @@ class UserStoreGrpcIT {
     private static final String PASSWORD = "correct horse battery";
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(5));
 
-    private static StoreServiceFixture fixture;
-    private static UserStoreGrpc.UserStoreBlockingStub store;
-
-    @BeforeAll
-    static void start() {
-        fixture = StoreServiceFixture.start();
-        store = fixture.store();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final StoreServiceFixture fixture = new StoreServiceFixture();
+    private static final UserStoreGrpc.UserStoreBlockingStub store = fixture.store();
 
     @Test
     void givenACreatedUser_thenItCanBeReadAndItsCredentialsVerifiedByUsernameOrEmailInAnyCase() {

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgateway.store.domain.LoginForms;
-import dev.authgateway.store.testing.TestDatabase;
 import dev.authgateway.support.config.ApplicationYaml;
+import dev.authgateway.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.Timestamp;
-import dev.authgateway.cache.testing.TestRedis;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.User;
@@ -13,6 +12,7 @@ import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.TestRedis;
 import io.grpc.stub.StreamObserver;
 import io.helidon.config.Config;
 

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.authgateway.cache.testing.TestRedis;
-import dev.authgateway.store.testing.TestDatabase;
 import dev.authgateway.support.server.RunningService;
+import dev.authgateway.testing.TestDatabase;
+import dev.authgateway.testing.TestRedis;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,0 +1,43 @@
+package dev.authgateway.systemtest.harness;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The GraphQL documents a frontend sends, and fresh inputs for them. */
+public final class Operations {
+
+    public static final String USER_FIELDS = "{ id username email displayName createdAt }";
+    public static final String SIGNUP = "mutation Signup($input: SignupInput!) { signup(input: $input) "
+            + "{ accessToken tokenType expiresIn refreshToken refreshExpiresIn user " + USER_FIELDS + " } }";
+    public static final String LOGIN = "mutation Login($input: LoginInput!) { login(input: $input) "
+            + "{ accessToken tokenType expiresIn refreshToken user " + USER_FIELDS + " } }";
+    public static final String PROFILE = "query Profile { profile " + USER_FIELDS + " }";
+    public static final String REFRESH = "mutation Refresh($token: String!) { refreshToken(token: $token) "
+            + "{ accessToken refreshToken refreshExpiresIn user { id } } }";
+    public static final String LOGOUT = "mutation { logout }";
+    public static final String LOGOUT_EVERYWHERE = "mutation { logoutEverywhere }";
+    public static final String UPDATE_PROFILE = "mutation Update($input: UpdateProfileInput!) { updateProfile(input: $input) "
+            + USER_FIELDS + " }";
+    public static final String STRONG_PASSWORD = "correct horse battery staple";
+
+    private Operations() {
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    public static Map<String, Object> signupInput(String username, String email, String password, String displayName) {
+        return Map.of("input", Map.of(
+                "username", username, "email", email, "password", password, "displayName", displayName));
+    }
+
+    public static Map<String, Object> newSignup() {
+        String username = uniqueName("u");
+        return signupInput(username, username + "@example.com", STRONG_PASSWORD, "Ada " + username);
+    }
+
+    public static Map<String, Object> loginInput(String login, String password) {
+        return Map.of("input", Map.of("login", login, "password", password));
+    }
+}
