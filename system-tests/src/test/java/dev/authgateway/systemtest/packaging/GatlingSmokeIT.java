@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every Gatling simulation operators run (perf/gatling) for a few seconds with a few users against this stack, so a
  * simulation whose checks cannot pass (AuthJourney once compared a display name with the literal text
  * "Renamed #{username}") fails here instead of in an operator's hands. Only failed requests are asserted, never a
- * latency: {@code -Dsmoke=true} drops the p99 assertions.
+ * latency: {@code -Dsmoke=true} drops the p99 assertions. Each simulation warms up for 3 s first (failures there show
+ * in the report but fail nothing): the stack may have just started, and a cold cache-service can miss the gateway's
+ * 1 s read deadline on its first calls, which is the cold-start problem of issue 13, not a broken simulation.
  */
 @ExtendWith(StackExtension.class)
 class GatlingSmokeIT {
@@ -37,7 +39,7 @@ class GatlingSmokeIT {
                 "test-compile", "gatling:test",
                 "-Dgatling.runMultipleSimulations=true",
                 "-DbaseUrl=" + stack.gatewayUrl(),
-                "-Dsmoke=true",
+                "-Dsmoke=true", "-DwarmupSeconds=3",
                 "-Dusers=4", "-Daccounts=4", "-DrampSeconds=1", "-DdurationSeconds=3",
                 "-DjourneysPerSecond=2", "-DprofilesPerSecond=10", "-DloginsPerSecond=1", "-DsignupsPerSecond=1",
                 "-DrunId=s" + Long.toString(System.currentTimeMillis(), 36)));
