@@ -12,10 +12,12 @@ import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
+import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
 import dev.authgateway.gateway.jwt.JwksEndpoint;
 import dev.authgateway.gateway.jwt.JwtAccessTokens;
 import dev.authgateway.gateway.jwt.JwtSettings;
+import dev.authgateway.gateway.jwt.PublicBaseUrl;
 import dev.authgateway.gateway.jwt.SigningKey;
 import dev.authgateway.gateway.ratelimit.AttemptPolicy;
 import dev.authgateway.gateway.ratelimit.RedisAttemptLimits;
@@ -91,6 +93,8 @@ public final class Main {
                         GraphQlEndpoint.create(accounts, tokens, app.get("graphql")))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
+        PublicBaseUrl.from(app.get("public-base-url")).ifPresent(base ->
+                routing.register("/.well-known", new AuthorizationServerMetadata(base, jwt)));
         GraphiqlPage.register(routing, app.get("graphiql"));
     }
 
