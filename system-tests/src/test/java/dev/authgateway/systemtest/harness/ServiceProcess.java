@@ -47,6 +47,11 @@ public record ServiceProcess(String name, int port, int managementPort, Path log
             command.add("-Dserver.sockets.0.host=127.0.0.1");
             command.add("-Dserver.sockets.0.port=" + managementPort);
         }
+        boolean tls = properties.keySet().stream().anyMatch(key -> key.startsWith("server.tls."));
+        if ("graphql-gateway".equals(module) && !properties.containsKey("app.public-base-url")) {
+            // The gateway's own URL, so its discovery document points at this process's port.
+            command.add("-Dapp.public-base-url=" + (tls ? "https" : "http") + "://127.0.0.1:" + port);
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -58,7 +63,6 @@ public record ServiceProcess(String name, int port, int managementPort, Path log
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        boolean tls = properties.keySet().stream().anyMatch(key -> key.startsWith("server.tls."));
         ServiceProcess service = new ServiceProcess(module, port, managementPort, log, process, tls);
         service.awaitReady();
         return service;
