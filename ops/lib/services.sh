@@ -179,6 +179,7 @@ start_services() {
     -Dserver.port="$GATEWAY_PORT" -Dserver.sockets.0.port="$GATEWAY_MANAGEMENT_PORT" -Dapp.store.port="$STORE_GRPC_PORT" -Dapp.cache.port="$CACHE_GRPC_PORT" \
     $(redis_flags) \
     -Dapp.jwt.private-key-file="$SIGNING_KEY" -Dapp.jwt.key-id="$SIGNING_KEY_ID" \
+    -Dapp.public-base-url="http://127.0.0.1:$GATEWAY_PORT" -Dapp.jwt.issuer="http://127.0.0.1:$GATEWAY_PORT" \
     $(dev_overrides)
 }
 
