@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,6 +203,34 @@ class MainRoutingTest {
                 .submit(query("{ nothing }"))) {
             assertThat(response.status().code()).isEqualTo(200);
             assertThat(response.entity().as(String.class)).contains("\"GRAPHQL_VALIDATION_FAILED\"");
+        }
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @NullSource
+    @ValueSource(strings = {"*/*", "application/*", "application/json"})
+    void givenNoAcceptOrAWildcard_thenApplicationJsonWithItsStatusRules(String accept) {
+        try (Http1ClientResponse parseFailed = request(new Case(EdgeError.GRAPHQL_PARSE_FAILED, 200, () -> { },
+                Method.POST, "/graphql", "application/json", accept, query("{ profile { id }")));
+             Http1ClientResponse notJson = request(new Case(EdgeError.BAD_REQUEST, 400, () -> { },
+                     Method.POST, "/graphql", "application/json", accept, "{\"query\": "))) {
+            assertThat(parseFailed.status().code()).isEqualTo(200);
+            assertThat(parseFailed.headers().first(HeaderNames.CONTENT_TYPE))
+                    .contains("application/json; charset=utf-8");
+            assertThat(parseFailed.entity().as(String.class)).contains("\"GRAPHQL_PARSE_FAILED\"");
+            assertThat(notJson.status().code()).isEqualTo(400);
+            assertThat(notJson.headers().first(HeaderNames.CONTENT_TYPE))
+                    .contains("application/json; charset=utf-8");
+        }
+    }
+
+    @Test
+    void givenGraphqlResponseJsonNamedBesideAWildcard_thenARefusedDocumentIs400InThatType() {
+        try (Http1ClientResponse response = request(new Case(EdgeError.GRAPHQL_PARSE_FAILED, 400, () -> { },
+                Method.POST, "/graphql", "application/json", "*/*, " + GRAPHQL_RESPONSE, query("{ profile { id }")))) {
+            assertThat(response.status().code()).isEqualTo(400);
+            assertThat(response.headers().first(HeaderNames.CONTENT_TYPE))
+                    .contains(GRAPHQL_RESPONSE + "; charset=utf-8");
         }
     }
 

@@ -19,15 +19,19 @@ enum ResponseType {
     }
 
     /**
-     * application/graphql-response+json when accepted (also for {@code *}/{@code *}); application/json when only
-     * that is; application/json without an Accept header, as the spec asks for older clients; otherwise 406.
+     * application/graphql-response+json only when the client names it; application/json when it names that, sends
+     * a wildcard ({@code *}/{@code *}, {@code application/*}) or no Accept header at all; otherwise 406.
+     *
+     * <p>A client that does not name the new media type (curl, a bare fetch, which send {@code *}/{@code *}, older
+     * libraries) cannot be assumed to know its status rules, so it gets application/json and that type's rule: 200 for
+     * every GraphQL response, a refused document's too (see {@link EdgeError#resultStatus}). The graphql-http audit
+     * asks for this, as the spec did for a missing Accept before its legacy watershed (2025-01-01).
      */
     static ResponseType negotiate(List<String> acceptHeaders) {
         if (acceptHeaders.isEmpty()) {
             return JSON;
         }
         boolean json = false;
-        boolean any = false;
         for (String header : acceptHeaders) {
             for (String range : header.split(",")) {
                 String[] parts = range.split(";");
@@ -39,8 +43,7 @@ enum ResponseType {
                     case "application/graphql-response+json" -> {
                         return GRAPHQL_RESPONSE;
                     }
-                    case "application/json" -> json = true;
-                    case "*/*", "application/*" -> any = true;
+                    case "application/json", "*/*", "application/*" -> json = true;
                     default -> {
                     }
                 }
@@ -48,9 +51,6 @@ enum ResponseType {
         }
         if (json) {
             return JSON;
-        }
-        if (any) {
-            return GRAPHQL_RESPONSE;
         }
         throw new HttpProblem(EdgeError.NOT_ACCEPTABLE,
                 "accept application/graphql-response+json or application/json");

@@ -21,9 +21,16 @@ class ResponseTypeTest {
     }
 
     @Test
-    void givenOnlyJsonOrAWildcard_thenJsonOrGraphqlResponse() {
+    void givenOnlyJsonOrAWildcard_thenJson() {
         assertThat(ResponseType.negotiate(List.of("application/json"))).isEqualTo(ResponseType.JSON);
-        assertThat(ResponseType.negotiate(List.of("*/*"))).isEqualTo(ResponseType.GRAPHQL_RESPONSE);
+        assertThat(ResponseType.negotiate(List.of("*/*"))).isEqualTo(ResponseType.JSON);
+        assertThat(ResponseType.negotiate(List.of("application/*;q=0.5"))).isEqualTo(ResponseType.JSON);
+    }
+
+    @Test
+    void givenGraphqlResponseJsonBesideAWildcard_thenGraphqlResponse() {
+        assertThat(ResponseType.negotiate(List.of("*/*", "application/graphql-response+json")))
+                .isEqualTo(ResponseType.GRAPHQL_RESPONSE);
     }
 
     @Test
