@@ -18,6 +18,7 @@ import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.EdgeError;
+import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.gateway.jwt.SigningKey;
 import dev.authgateway.support.config.ApplicationYaml;
@@ -58,6 +59,7 @@ class MainRoutingTest {
     private static final String LOGIN = "mutation { login(input: {login: \"ada\", password: \"wrong password\"}) "
             + "{ accessToken } }";
 
+    private static final String TRUSTED = "query Profile { profile { id } }";
     private static final FakeDirectory DIRECTORY = new FakeDirectory();
     private static final FakeAttemptLimits LIMITS = new FakeAttemptLimits();
 
@@ -81,6 +83,9 @@ class MainRoutingTest {
                 "app.graphql.max-body-bytes", "4096",
                 "app.graphql.limits.timeout", "PT2S")).get("app");
         Main.routing(routing, accounts, tokens, jwt, app);
+        routing.register("/enforced", GraphQlEndpoint.create(accounts, tokens, ApplicationYaml.with(Map.of(
+                "app.graphql.trusted-documents.manifest", manifest(TRUSTED).toString(),
+                "app.graphql.trusted-documents.enforce", "true")).get("app.graphql")));
         routing.get("/defect", (request, response) -> {
             throw new IllegalStateException("a defect");
         });
@@ -130,7 +135,55 @@ class MainRoutingTest {
                 post(EdgeError.QUERY_TOO_COMPLEX, 400, "{ profile { " + "id ".repeat(101) + "} }"),
                 post(EdgeError.TOO_MANY_TOKENS, 400, "{ profile { " + "id ".repeat(1001) + "} }"),
                 post(EdgeError.TOO_MANY_ALIASES, 400, "{ " + aliases(11) + " }"),
-                post(EdgeError.INTROSPECTION_DISABLED, 400, "{ __schema { queryType { name } } }"));
+                post(EdgeError.INTROSPECTION_DISABLED, 400, "{ __schema { queryType { name } } }"),
+                Arguments.of(new Case(EdgeError.PERSISTED_QUERY_NOT_FOUND, 400, () -> { }, Method.POST, "/graphql",
+                        "application/json", GRAPHQL_RESPONSE, persisted(null, sha256("{ profile { id } }")))),
+                Arguments.of(new Case(EdgeError.PERSISTED_QUERY_HASH_MISMATCH, 400, () -> { }, Method.POST,
+                        "/graphql", "application/json", GRAPHQL_RESPONSE, persisted("{ profile { id } }",
+                        sha256("{ profile { displayName } }")))),
+                Arguments.of(new Case(EdgeError.PERSISTED_QUERY_NOT_IN_LIST, 400, () -> { }, Method.POST,
+                        "/enforced", "application/json", GRAPHQL_RESPONSE, query("{ profile { displayName } }"))));
+    }
+
+    @Test
+    void givenAnUnknownHashAsApplicationJson_then200AsApolloServerAnswersIt() {
+        try (Http1ClientResponse response = client.get("/graphql")
+                .queryParam("extensions", "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \""
+                        + sha256("{ profile { displayName } }") + "\"}}")
+                .header(HeaderNames.ACCEPT, "application/json").request()) {
+            assertThat(response.status().code()).isEqualTo(200);
+            assertThat(response.entity().as(String.class)).contains("\"PersistedQueryNotFound\"");
+        }
+    }
+
+    @Test
+    void givenAHashRegisteredByPost_thenAGetWithTheHashAloneRunsItAndAMutationByHashIs405() throws Exception {
+        String document = "{ me: profile { id } }";
+        String mutation = "mutation { logout }";
+        try (Http1ClientResponse registered = client.post("/graphql").header(HeaderNames.CONTENT_TYPE,
+                "application/json").submit(persisted(document, sha256(document)));
+             Http1ClientResponse byHash = client.get("/graphql").queryParam("extensions", extension(sha256(document)))
+                     .header(HeaderNames.ACCEPT, GRAPHQL_RESPONSE).request();
+             Http1ClientResponse mutationRegistered = client.post("/graphql").header(HeaderNames.CONTENT_TYPE,
+                     "application/json").submit(persisted(mutation, sha256(mutation)));
+             Http1ClientResponse mutationByGet = client.get("/graphql")
+                     .queryParam("extensions", extension(sha256(mutation))).request()) {
+            assertThat(registered.entity().as(String.class)).contains("\"UNAUTHENTICATED\"");
+            assertThat(byHash.status().code()).isEqualTo(200);
+            assertThat(byHash.entity().as(String.class)).contains("\"UNAUTHENTICATED\"").contains("\"me\"");
+            assertThat(mutationRegistered.status().code()).isEqualTo(200);
+            assertThat(mutationByGet.status().code()).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void givenEnforcedTrustedDocuments_thenAListedDocumentRunsByHash() throws Exception {
+        try (Http1ClientResponse response = client.post("/enforced").header(HeaderNames.CONTENT_TYPE,
+                "application/json").header(HeaderNames.ACCEPT, GRAPHQL_RESPONSE).submit(persisted(null,
+                sha256(TRUSTED)))) {
+            assertThat(response.status().code()).isEqualTo(200);
+            assertThat(response.entity().as(String.class)).contains("\"UNAUTHENTICATED\"");
+        }
     }
 
     /** The first request loads and compiles the whole path; the cases time the answers, not that. */
@@ -268,6 +321,45 @@ class MainRoutingTest {
     private static String query(String document) {
         try {
             return JSON.writeValueAsString(Map.of("query", document));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String persisted(String document, String hash) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        if (document != null) {
+            body.put("query", document);
+        }
+        body.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String extension(String hash) {
+        return "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + hash + "\"}}";
+    }
+
+    private static String sha256(String document) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An Apollo manifest with one operation, in a temporary file. */
+    private static java.nio.file.Path manifest(String document) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("trusted-documents", ".json");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, JSON.writeValueAsString(Map.of(
+                    "format", "apollo-persisted-query-manifest", "version", 1, "operations", List.of(Map.of(
+                            "id", sha256(document), "body", document, "name", "Profile", "type", "query")))));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

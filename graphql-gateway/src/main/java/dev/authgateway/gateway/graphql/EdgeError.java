@@ -50,6 +50,8 @@ public enum EdgeError {
     NOT_ACCEPTABLE(Stage.REQUEST, 406),
     PAYLOAD_TOO_LARGE(Stage.REQUEST, 413),
     UNSUPPORTED_MEDIA_TYPE(Stage.REQUEST, 415),
+    /** A document sent with a persistedQuery sha256Hash that is not its sha256 (Apollo: "provided sha does not match"). */
+    PERSISTED_QUERY_HASH_MISMATCH(Stage.REQUEST, 400),
 
     // The document was refused before execution: no data, so 400 (200 as application/json, see resultStatus).
     GRAPHQL_PARSE_FAILED(Stage.DOCUMENT, 400),
@@ -59,6 +61,10 @@ public enum EdgeError {
     TOO_MANY_TOKENS(Stage.DOCUMENT, 400),
     TOO_MANY_ALIASES(Stage.DOCUMENT, 400),
     INTROSPECTION_DISABLED(Stage.DOCUMENT, 400),
+    /** A hash this replica does not know: the client resends the document with it (Apollo's APQ protocol). */
+    PERSISTED_QUERY_NOT_FOUND(Stage.DOCUMENT, 400),
+    /** Trusted documents are enforced, and this document (by hash or by its text's hash) is not in the manifest. */
+    PERSISTED_QUERY_NOT_IN_LIST(Stage.DOCUMENT, 400),
 
     // Execution did not finish within app.graphql.timeout.
     TIMEOUT(Stage.REQUEST, 504);

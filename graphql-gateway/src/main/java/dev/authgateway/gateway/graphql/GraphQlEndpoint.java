@@ -32,6 +32,7 @@ import io.helidon.webserver.http.ServerResponse;
 public final class GraphQlEndpoint implements HttpService {
 
     private final GraphQL graphql;
+    private final PersistedDocuments persisted;
     private final ParserOptions parserOptions;
     private final QueryLimits limits;
     private final byte[] schema;
@@ -42,12 +43,15 @@ public final class GraphQlEndpoint implements HttpService {
         QueryLimits limits = QueryLimits.from(graphqlConfig);
         LimitedDocuments documents = new LimitedDocuments(limits, AnalysisLimits.from(graphqlConfig),
                 Required.integer(graphqlConfig.get("document-cache-size")));
-        return new GraphQlEndpoint(ExecutableSchema.build(accounts, tokens, documents), documents.parserOptions(),
+        return new GraphQlEndpoint(ExecutableSchema.build(accounts, tokens, documents),
+                PersistedDocuments.from(graphqlConfig), documents.parserOptions(),
                 limits, ExecutableSchema.schemaText(), Required.integer(graphqlConfig.get("max-body-bytes")));
     }
 
-    private GraphQlEndpoint(GraphQL graphql, ParserOptions parserOptions, QueryLimits limits, String schema, int maxBodyBytes) {
+    private GraphQlEndpoint(GraphQL graphql, PersistedDocuments persisted, ParserOptions parserOptions,
+                            QueryLimits limits, String schema, int maxBodyBytes) {
         this.graphql = graphql;
+        this.persisted = persisted;
         this.parserOptions = parserOptions;
         this.limits = limits;
         this.schema = schema.getBytes(StandardCharsets.UTF_8);
@@ -84,11 +88,14 @@ public final class GraphQlEndpoint implements HttpService {
             }
         } catch (HttpProblem problem) {
             EdgeError.refuse(response, type, problem);
+        } catch (DocumentRefused refused) {
+            EdgeError.send(response, EdgeError.resultStatus(false, type), type,
+                    refused.code().body(refused.getMessage()));
         }
     }
 
     private GraphQlRequest.Received fromQueryParameters(ServerRequest request) {
-        GraphQlRequest graphQlRequest = GraphQlRequest.fromQueryParameters(request.query());
+        GraphQlRequest graphQlRequest = persisted.resolve(GraphQlRequest.fromQueryParameters(request.query()));
         if (Operations.isMutation(graphQlRequest.query(), graphQlRequest.operationName(), parserOptions)) {
             throw new HttpProblem(EdgeError.METHOD_NOT_ALLOWED, "mutations must be sent with POST", "POST");
         }
@@ -136,7 +143,13 @@ public final class GraphQlEndpoint implements HttpService {
      * Runs one operation within the execution timeout, which also bounds every gRPC call its fields make; past it the
      * answer is TIMEOUT, whatever the fields returned.
      */
-    private Outcome execute(GraphQlRequest request, String authorization, RequestOrigin origin) {
+    private Outcome execute(GraphQlRequest received, String authorization, RequestOrigin origin) {
+        GraphQlRequest request;
+        try {
+            request = persisted.resolve(received);
+        } catch (DocumentRefused refused) {
+            return new Outcome(null, false, refused.code().body(refused.getMessage()));
+        }
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())

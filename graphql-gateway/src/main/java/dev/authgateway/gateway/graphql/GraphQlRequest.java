@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,6 +18,8 @@ import io.helidon.common.parameters.Parameters;
 
 /**
  * A GraphQL-over-HTTP request's parameters, checked for shape; anything malformed is a 400 BAD_REQUEST.
+ * {@code query} is null only when {@code extensions.persistedQuery} names the document by its hash (Apollo's
+ * automatic persisted queries; {@link PersistedDocuments} finds the text).
  * JSON is read strictly: a key twice in one object (at any depth) or anything but whitespace after the value is
  * refused, so no two parsers (a proxy's, a WAF's, ours) can read one request two ways. The same holds for the GET
  * form: each parameter at most once, and variables/extensions as strict JSON.
@@ -28,6 +32,8 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final List<String> PARAMETERS = List.of("query", "operationName", "variables", "extensions");
+    private static final String PERSISTED_QUERY = "persistedQuery";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -65,14 +71,51 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
         if (root == null || !root.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");
         }
+        Map<String, Object> extensions = optionalObject(root.get("extensions"), "extensions");
         JsonNode query = root.get("query");
+        if (query == null && extensions.containsKey(PERSISTED_QUERY)) {
+            return persisted(null, optionalString(root.get("operationName"), "operationName"),
+                    optionalObject(root.get("variables"), "variables"), extensions);
+        }
         if (query == null || !query.isTextual()) {
             throw HttpProblem.badRequest("'query' must be a string");
         }
-        return new GraphQlRequest(query.asText(),
+        return persisted(query.asText(),
                 optionalString(root.get("operationName"), "operationName"),
-                optionalObject(root.get("variables"), "variables"),
-                optionalObject(root.get("extensions"), "extensions"));
+                optionalObject(root.get("variables"), "variables"), extensions);
+    }
+
+    /** The request, its persistedQuery extension (when there is one) checked for shape. */
+    private static GraphQlRequest persisted(String query, String operationName, Map<String, Object> variables,
+                                            Map<String, Object> extensions) {
+        GraphQlRequest request = new GraphQlRequest(query, operationName, variables, extensions);
+        request.persistedHash();
+        return request;
+    }
+
+    /**
+     * The sha256 (lowercase hex) that {@code extensions.persistedQuery} names, or null without one. Version 1 is
+     * the only version of Apollo's protocol; anything else in its place is a 400 BAD_REQUEST.
+     */
+    String persistedHash() {
+        Object persisted = extensions.get(PERSISTED_QUERY);
+        if (persisted == null) {
+            return null;
+        }
+        if (!(persisted instanceof Map<?, ?> fields) || !Integer.valueOf(1).equals(fields.get("version"))) {
+            throw HttpProblem.badRequest("'extensions.persistedQuery' must be {\"version\": 1, \"sha256Hash\": ...}");
+        }
+        if (!(fields.get("sha256Hash") instanceof String hash) || !SHA256_HEX.matcher(hash).matches()) {
+            throw HttpProblem.badRequest("'extensions.persistedQuery.sha256Hash' must be 64 hexadecimal digits");
+        }
+        return hash.toLowerCase(Locale.ROOT);
+    }
+
+    /** This request with its document found, and no persistedQuery extension left to resolve. */
+    GraphQlRequest withDocument(String document) {
+        Map<String, Object> rest = new HashMap<>(extensions);
+        rest.remove(PERSISTED_QUERY);
+        return new GraphQlRequest(document, operationName, variables, rest);
     }
 
     /** The GET form: each of query, operationName, variables and extensions at most once. */
@@ -90,11 +133,12 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
             throw HttpProblem.badRequest("the query string is not valid percent-encoding");
         }
         String query = single.get("query");
-        if (query == null || query.isEmpty()) {
+        Map<String, Object> extensions = parseObject(single.get("extensions"), "extensions");
+        if ((query == null || query.isEmpty()) && !extensions.containsKey(PERSISTED_QUERY)) {
             throw HttpProblem.badRequest("the 'query' parameter is required");
         }
-        return new GraphQlRequest(query, blankToNull(single.get("operationName")),
-                parseObject(single.get("variables"), "variables"), parseObject(single.get("extensions"), "extensions"));
+        return persisted(query == null || query.isEmpty() ? null : query, blankToNull(single.get("operationName")),
+                parseObject(single.get("variables"), "variables"), extensions);
     }
 
     private static String optionalString(JsonNode node, String name) {

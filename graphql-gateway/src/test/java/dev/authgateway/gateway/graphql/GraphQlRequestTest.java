@@ -184,6 +184,31 @@ class GraphQlRequestTest {
         return object.append('}').toString();
     }
 
+    @Test
+    void givenAPersistedQueryHashWithoutAQuery_thenAcceptedWithTheHashInLowercase() {
+        String hash = "AB".repeat(32);
+        var received = GraphQlRequest.fromJsonBody(bytes("{\"extensions\": {\"persistedQuery\": "
+                + "{\"version\": 1, \"sha256Hash\": \"" + hash + "\"}}}"), NO_BATCHING);
+        GraphQlRequest get = GraphQlRequest.fromQueryParameters(UriQuery.create("extensions=%7B%22persistedQuery%22"
+                + "%3A%7B%22version%22%3A1%2C%22sha256Hash%22%3A%22" + hash + "%22%7D%7D"));
+
+        assertThat(received.operations().getFirst().query()).isNull();
+        assertThat(received.operations().getFirst().persistedHash()).isEqualTo("ab".repeat(32));
+        assertThat(get.persistedHash()).isEqualTo("ab".repeat(32));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"extensions\": {\"persistedQuery\": {\"version\": 2, \"sha256Hash\": \"%s\"}}}",
+        "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"%.63s\"}}}",
+        "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": 1}}}%s",
+        "{\"extensions\": {\"persistedQuery\": \"%s\"}}",
+        "{\"extensions\": {\"other\": \"%s\"}}"
+    })
+    void givenAMalformedPersistedQuery_thenBadRequest(String template) {
+        assertBadRequest(template.formatted("a".repeat(64)), NO_BATCHING);
+    }
+
     private static String body(String variables) {
         return "{\"query\": \"{ a }\", \"variables\": " + variables + "}";
     }
