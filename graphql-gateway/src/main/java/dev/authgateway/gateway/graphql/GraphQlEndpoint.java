@@ -36,6 +36,7 @@ public final class GraphQlEndpoint implements HttpService {
     private final QueryLimits limits;
     private final byte[] schema;
     private final int maxBodyBytes;
+    private RefreshCookie refreshCookie = RefreshCookie.OFF;
 
     /** The endpoint with the limits, caches and body cap of {@code app.graphql}. */
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
@@ -52,6 +53,12 @@ public final class GraphQlEndpoint implements HttpService {
         this.limits = limits;
         this.schema = schema.getBytes(StandardCharsets.UTF_8);
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Carries refresh tokens in a cookie when {@code refreshCookie} is enabled ({@code app.sessions.refresh-cookie}). */
+    public GraphQlEndpoint refreshCookie(RefreshCookie refreshCookie) {
+        this.refreshCookie = refreshCookie;
+        return this;
     }
 
     @Override
@@ -73,13 +80,16 @@ public final class GraphQlEndpoint implements HttpService {
         try {
             type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
             GraphQlRequest.Received operations = reader.read(request);
-            String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            HttpExchange exchange = HttpExchange.of(request, refreshCookie);
             RequestOrigin origin = new RequestOrigin(request.remotePeer().host(), RequestIds.of(request, response));
             if (operations.batch()) {
-                EdgeError.send(response, 200, type, operations.operations().stream()
-                        .map(operation -> execute(operation, authorization, origin).body()).toList());
+                var bodies = operations.operations().stream()
+                        .map(operation -> execute(operation, exchange, origin).body()).toList();
+                exchange.writeCookies(response);
+                EdgeError.send(response, 200, type, bodies);
             } else {
-                Outcome outcome = execute(operations.operations().getFirst(), authorization, origin);
+                Outcome outcome = execute(operations.operations().getFirst(), exchange, origin);
+                exchange.writeCookies(response);
                 EdgeError.send(response, outcome.status(type), type, outcome.body());
             }
         } catch (HttpProblem problem) {
@@ -136,7 +146,7 @@ public final class GraphQlEndpoint implements HttpService {
      * Runs one operation within the execution timeout, which also bounds every gRPC call its fields make; past it the
      * answer is TIMEOUT, whatever the fields returned.
      */
-    private Outcome execute(GraphQlRequest request, String authorization, RequestOrigin origin) {
+    private Outcome execute(GraphQlRequest request, HttpExchange exchange, RequestOrigin origin) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -144,8 +154,9 @@ public final class GraphQlEndpoint implements HttpService {
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
                     context.of(RequestContext.ORIGIN, origin);
-                    if (authorization != null) {
-                        context.of(RequestContext.AUTHORIZATION, authorization);
+                    context.of(RequestContext.EXCHANGE, exchange);
+                    if (exchange.authorization() != null) {
+                        context.of(RequestContext.AUTHORIZATION, exchange.authorization());
                     }
                 })
                 .build();
