@@ -9,7 +9,7 @@
 //     origin of the same site (the cookie is sent), and a credentialed JSON fetch from that origin: all refused, and
 //     the cookie still works from the page afterwards.
 //  4. Logout clears it; a refresh after that is UNAUTHENTICATED.
-// A screenshot of the page goes to --out. Exits 1 with the reason when a step fails.
+// A screenshot of the page after the refresh goes to --out. Exits 1 with the reason when a step fails.
 // Usage: node tools/browser-session-check.mjs --page URL --gateway URL --cross-site-page URL --same-site-page URL
 //        --username NAME --out DIR
 import { mkdirSync } from "node:fs";
@@ -123,6 +123,7 @@ try {
   // 2. Refresh through the page's origin.
   const refreshed = await clickAndRead(page, "#refresh", "ok:Refreshed");
   check(JSON.parse(refreshed.text).data.refreshToken.refreshToken === null, `refresh body: ${refreshed.text}`);
+  await page.screenshot({ path: join(options.out, "browser-session.png") });
   const rotated = await refreshCookie();
   check(rotated && rotated.value !== cookie.value, "the refresh did not rotate the cookie");
   await readProfile(page);
@@ -153,7 +154,6 @@ try {
   await click(page, "#logout", "ok:Logged out");
   check(!(await refreshCookie()), "the cookie is still there after logout");
   await click(page, "#refresh", "error:UNAUTHENTICATED");
-  await page.screenshot({ path: join(options.out, "browser-session.png") });
   console.log("logout: the cookie is cleared; refresh is UNAUTHENTICATED");
 } catch (failure) {
   console.error(`browser session check failed: ${failure.message}`);
