@@ -1,8 +1,11 @@
 // A minimal frontend of the gateway: GraphQL over fetch, the access token kept in memory only (not localStorage),
-// sent as "Authorization: Bearer". Errors are shown by their extensions.code, as a real client would branch on them.
+// sent as "Authorization: Bearer". The refresh token never reaches this script: with app.sessions.refresh-cookie on,
+// the gateway keeps it in an HttpOnly cookie on /graphql, sent by the browser because of credentials: "include".
+// Errors are shown by their extensions.code, as a real client would branch on them.
 const params = new URLSearchParams(window.location.search);
 const field = (id) => document.getElementById(id);
-field("gateway").value = params.get("gateway") ?? "http://127.0.0.1:8080";
+// localhost, not 127.0.0.1: the refresh cookie is SameSite=Strict, so the page and the gateway must share a site.
+field("gateway").value = params.get("gateway") ?? "http://localhost:8080";
 field("username").value = params.get("username") ?? "ada";
 field("email").value = `${field("username").value}@example.com`;
 field("password").value = "correct horse battery staple";
@@ -14,7 +17,7 @@ async function graphql(query, variables, token) {
   const headers = { "Content-Type": "application/json", Accept: "application/graphql-response+json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`${field("gateway").value}/graphql`, {
-    method: "POST", headers, body: JSON.stringify({ query, variables }),
+    method: "POST", headers, body: JSON.stringify({ query, variables }), credentials: "include",
   });
   return response.json();
 }
@@ -49,7 +52,7 @@ field("signup").addEventListener("click", () => run("Signed up", async () => {
 
 field("login").addEventListener("click", () => run("Logged in", async () => {
   const body = await graphql(
-    "mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresIn } }",
+    "mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresIn refreshToken refreshExpiresIn } }",
     { input: { login: field("username").value, password: field("password").value } });
   accessToken = body.data?.login?.accessToken ?? accessToken;
   return body;
@@ -57,3 +60,16 @@ field("login").addEventListener("click", () => run("Logged in", async () => {
 
 field("profile").addEventListener("click", () => run("Profile", () =>
   graphql("{ profile { id username email displayName createdAt } }", {}, accessToken)));
+
+// No token argument: the browser sends the refresh cookie, and the answer sets the next one.
+field("refresh").addEventListener("click", () => run("Refreshed", async () => {
+  const body = await graphql("mutation Refresh { refreshToken { accessToken expiresIn refreshToken } }", {});
+  accessToken = body.data?.refreshToken?.accessToken ?? accessToken;
+  return body;
+}));
+
+field("logout").addEventListener("click", () => run("Logged out", async () => {
+  const body = await graphql("mutation Logout { logout }", {}, accessToken);
+  if (body.data?.logout) accessToken = null;
+  return body;
+}));

@@ -10,6 +10,7 @@ import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
+import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
@@ -87,10 +88,11 @@ public final class Main {
 
     public static void routing(HttpRouting.Builder routing, Accounts accounts, AccessTokens tokens,
                                JwtSettings jwt, Config app) {
+        RefreshCookie refreshCookie = RefreshCookie.from(app);
         routing.addFilter(new SecurityHeaders())
                 .addFilter(new HttpTelemetry())
-                .register("/graphql", CorsPolicy.from(app.get("cors")),
-                        GraphQlEndpoint.create(accounts, tokens, app.get("graphql")))
+                .register("/graphql", CorsPolicy.from(app.get("cors"), refreshCookie.enabled()),
+                        GraphQlEndpoint.create(accounts, tokens, app.get("graphql")).refreshCookie(refreshCookie))
                 .register("/.well-known", new JwksEndpoint(jwt))
                 .error(Throwable.class, new InternalErrors());
         PublicBaseUrl.from(app.get("public-base-url")).ifPresent(base ->

@@ -2,6 +2,7 @@ package dev.authgateway.gateway;
 
 import java.time.Duration;
 
+import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.gateway.ratelimit.AttemptPolicy;
 import dev.authgateway.support.config.ApplicationYaml;
@@ -23,7 +24,8 @@ class ApplicationYamlTest {
         GatewaySettings settings = GatewaySettings.from(app);
         JwtSettings jwt = JwtSettings.from(app.get("jwt"));
         AttemptPolicy.from(app.get("attempt-limits"));
-        CorsPolicy.from(app.get("cors"));
+        CorsPolicy.from(app.get("cors"), false);
+        assertThat(RefreshCookie.from(app).enabled()).as("the refresh cookie is opt-in").isFalse();
         GraphiqlPage.register(HttpRouting.builder(), app.get("graphiql"));
 
         assertThat(Required.longValue(root.get("server.max-payload-size"))).isPositive();

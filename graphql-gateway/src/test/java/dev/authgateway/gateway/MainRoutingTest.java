@@ -60,6 +60,8 @@ class MainRoutingTest {
             + "{ accessToken } }";
 
     private static final String TRUSTED = "query Profile { profile { id } }";
+    private static final String APP_ORIGIN = "https://app.example.com";
+    private static final String REFRESH = "mutation { refreshToken { accessToken refreshToken } }";
     private static final FakeDirectory DIRECTORY = new FakeDirectory();
     private static final FakeAttemptLimits LIMITS = new FakeAttemptLimits();
 
@@ -81,7 +83,9 @@ class MainRoutingTest {
                 Duration.ofSeconds(30), 4096, key, List.of(key));
         Config app = ApplicationYaml.with(Map.of(
                 "app.graphql.max-body-bytes", "4096",
-                "app.graphql.limits.timeout", "PT2S")).get("app");
+                "app.graphql.limits.timeout", "PT2S",
+                "app.cors.allowed-origins", APP_ORIGIN,
+                "app.sessions.refresh-cookie.enabled", "true")).get("app");
         Main.routing(routing, accounts, tokens, jwt, app);
         routing.register("/enforced", GraphQlEndpoint.create(accounts, tokens, ApplicationYaml.with(Map.of(
                 "app.graphql.trusted-documents.manifest", manifest(TRUSTED).toString(),
@@ -93,7 +97,12 @@ class MainRoutingTest {
 
     /** A request, how the fakes behave for it, and the status it must get. */
     private record Case(EdgeError code, int status, Runnable arrange, Method method, String path,
-                        String contentType, String accept, String body) {
+                        String contentType, String accept, String body, Map<String, String> headers) {
+        Case(EdgeError code, int status, Runnable arrange, Method method, String path,
+             String contentType, String accept, String body) {
+            this(code, status, arrange, method, path, contentType, accept, body, Map.of());
+        }
+
         @Override
         public String toString() {
             return code + " " + method.text() + " " + path;
@@ -115,6 +124,9 @@ class MainRoutingTest {
                         new GatewayException(ErrorCode.UNAVAILABLE, "a backing service is unavailable"))),
                 arranged(EdgeError.INTERNAL, 200, SIGNUP, () -> DIRECTORY.failNext(
                         new IllegalStateException("a defect inside a field"))),
+                Arguments.of(new Case(EdgeError.CSRF_ORIGIN_REFUSED, 200, () -> { }, Method.POST, "/graphql",
+                        "application/json", GRAPHQL_RESPONSE, query(REFRESH),
+                        Map.of("Cookie", "authgw_refresh=refresh-1"))),
                 Arguments.of(new Case(EdgeError.INTERNAL, 500, () -> { }, Method.GET, "/defect", null, null, null)),
                 Arguments.of(new Case(EdgeError.BAD_REQUEST, 400, () -> { }, Method.POST, "/graphql",
                         "application/json", GRAPHQL_RESPONSE, "{\"query\": ")),
@@ -306,7 +318,105 @@ class MainRoutingTest {
         if (call.accept() != null) {
             request.header(HeaderNames.ACCEPT, call.accept());
         }
+        call.headers().forEach((name, value) -> request.header(HeaderNames.create(name), value));
         return call.body() == null ? request.request() : request.submit(call.body());
+    }
+
+    @Test
+    void givenTheRefreshCookieOn_thenSignupSetsItHttpOnlyAndTheBodyHoldsNoRefreshToken() throws Exception {
+        try (Http1ClientResponse response = request(new Case(null, 200, () -> { }, Method.POST, "/graphql",
+                "application/json", GRAPHQL_RESPONSE,
+                query(SIGNUP.replace("{ accessToken }", "{ accessToken refreshToken refreshExpiresIn }"))))) {
+            JsonNode signup = JSON.readTree(response.entity().as(String.class)).path("data").path("signup");
+
+            assertThat(signup.path("accessToken").asText()).isNotBlank();
+            assertThat(signup.get("refreshToken").isNull()).isTrue();
+            assertThat(response.headers().all(HeaderNames.SET_COOKIE, List::of)).containsExactly(
+                    "authgw_refresh=refresh-1; Max-Age=" + signup.path("refreshExpiresIn").asLong()
+                            + "; Path=/graphql; HttpOnly; Secure; SameSite=Strict");
+        }
+    }
+
+    @Test
+    void givenTheCookieFromAnAllowedOrigin_thenRefreshSpendsItAndSetsTheNext() throws Exception {
+        try (Http1ClientResponse response = request(new Case(null, 200, () -> { }, Method.POST, "/graphql",
+                "application/json", GRAPHQL_RESPONSE, query(REFRESH),
+                Map.of("Cookie", "theme=dark; authgw_refresh=refresh-1", "Origin", APP_ORIGIN)))) {
+            JsonNode body = JSON.readTree(response.entity().as(String.class));
+
+            assertThat(body.path("errors").isMissingNode()).as(body.toString()).isTrue();
+            assertThat(body.path("data").path("refreshToken").get("refreshToken").isNull()).isTrue();
+            assertThat(response.headers().first(HeaderNames.SET_COOKIE)).hasValueSatisfying(cookie ->
+                    assertThat(cookie).startsWith("authgw_refresh=refresh-1; Max-Age="));
+        }
+    }
+
+    /** No Origin, or the opaque "null" of a sandboxed frame or a redirect: CORS lets these through, the field not. */
+    @ParameterizedTest(name = "Origin: {0}")
+    @NullSource
+    @ValueSource(strings = {"null"})
+    void givenTheCookieWithoutAnAllowedOrigin_thenRefusedAndNothingSet(String origin) throws Exception {
+        Map<String, String> headers = origin == null ? Map.of("Cookie", "authgw_refresh=refresh-1")
+                : Map.of("Cookie", "authgw_refresh=refresh-1", "Origin", origin);
+        try (Http1ClientResponse response = request(new Case(EdgeError.CSRF_ORIGIN_REFUSED, 200, () -> { },
+                Method.POST, "/graphql", "application/json", GRAPHQL_RESPONSE, query(REFRESH), headers))) {
+            assertThat(response.entity().as(String.class)).contains("\"CSRF_ORIGIN_REFUSED\"");
+            assertThat(response.headers().contains(HeaderNames.SET_COOKIE)).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "Origin: {0}")
+    @ValueSource(strings = {"https://evil.example", "https://app.example.com.evil.example"})
+    void givenTheCookieFromAnotherOrigin_thenCorsRefusesItBeforeAnyField(String origin) {
+        try (Http1ClientResponse response = request(new Case(null, 403, () -> { }, Method.POST, "/graphql",
+                "application/json", GRAPHQL_RESPONSE, query(REFRESH),
+                Map.of("Cookie", "authgw_refresh=refresh-1", "Origin", origin)))) {
+            assertThat(response.status().code()).isEqualTo(403);
+            assertThat(response.headers().contains(HeaderNames.SET_COOKIE)).isFalse();
+        }
+    }
+
+    @Test
+    void givenTheCookieInAFormPost_thenUnsupportedMediaTypeBeforeTheOriginIsEvenAsked() {
+        try (Http1ClientResponse response = request(new Case(EdgeError.UNSUPPORTED_MEDIA_TYPE, 415, () -> { },
+                Method.POST, "/graphql", "application/x-www-form-urlencoded", null,
+                "query=" + REFRESH.replace(' ', '+'), Map.of("Cookie", "authgw_refresh=refresh-1",
+                        "Origin", APP_ORIGIN)))) {
+            assertThat(response.status().code()).isEqualTo(415);
+            assertThat(response.headers().contains(HeaderNames.SET_COOKIE)).isFalse();
+        }
+    }
+
+    @Test
+    void givenLogout_thenTheRefreshCookieIsCleared() {
+        try (Http1ClientResponse response = request(new Case(null, 200, () -> { }, Method.POST, "/graphql",
+                "application/json", GRAPHQL_RESPONSE, query("mutation { logout }"),
+                Map.of("Authorization", "Bearer token:" + FakeDirectory.ADA.id() + ":session-1")))) {
+            assertThat(response.entity().as(String.class)).contains("\"logout\":true");
+            assertThat(response.headers().first(HeaderNames.SET_COOKIE)).contains(
+                    "authgw_refresh=; Max-Age=0; Path=/graphql; HttpOnly; Secure; SameSite=Strict");
+        }
+    }
+
+    @Test
+    void givenNoTokenArgumentAndNoCookie_thenUnauthenticated() {
+        try (Http1ClientResponse response = request(new Case(EdgeError.UNAUTHENTICATED, 200, () -> { },
+                Method.POST, "/graphql", "application/json", GRAPHQL_RESPONSE, query(REFRESH),
+                Map.of("Origin", APP_ORIGIN)))) {
+            assertThat(response.entity().as(String.class)).contains("\"UNAUTHENTICATED\"");
+        }
+    }
+
+    @Test
+    void givenACredentialedPreflightFromTheAllowedOrigin_thenCredentialsAllowedForThatOriginExactly() {
+        try (Http1ClientResponse response = client.method(Method.OPTIONS).path("/graphql")
+                .header(HeaderNames.ORIGIN, APP_ORIGIN)
+                .header(HeaderNames.create("Access-Control-Request-Method"), "POST")
+                .header(HeaderNames.create("Access-Control-Request-Headers"), "content-type")
+                .request()) {
+            assertThat(response.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).contains(APP_ORIGIN);
+            assertThat(response.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS)).contains("true");
+        }
     }
 
     private static Arguments post(EdgeError code, int status, String document) {

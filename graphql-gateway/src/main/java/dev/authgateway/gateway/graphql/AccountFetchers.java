@@ -23,11 +23,13 @@ final class AccountFetchers {
                         .dataFetcher("signup", signup())
                         .dataFetcher("login", login())
                         .dataFetcher("updateProfile", updateProfile())
-                        .dataFetcher("refreshToken", environment -> accounts.refresh(
-                                environment.getArgument("token"), RequestContext.origin(environment)))
+                        .dataFetcher("refreshToken", environment -> RequestContext.deliver(environment,
+                                accounts.refresh(RequestContext.refreshToken(environment,
+                                        environment.getArgument("token")), RequestContext.origin(environment))))
                         .dataFetcher("logout", environment -> {
                             accounts.logOut(RequestContext.caller(environment, accounts),
                                     RequestContext.origin(environment));
+                            RequestContext.clearRefreshCookie(environment);
                             return true;
                         })
                         .dataFetcher("logoutEverywhere", environment -> {
@@ -41,17 +43,17 @@ final class AccountFetchers {
     private DataFetcher<?> signup() {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
-            return accounts.signUp(new NewAccount((String) input.get("username"), (String) input.get("email"),
-                    (String) input.get("password"), (String) input.get("displayName")),
-                    RequestContext.origin(environment));
+            return RequestContext.deliver(environment, accounts.signUp(new NewAccount((String) input.get("username"),
+                    (String) input.get("email"), (String) input.get("password"), (String) input.get("displayName")),
+                    RequestContext.origin(environment)));
         };
     }
 
     private DataFetcher<?> login() {
         return environment -> {
             Map<String, Object> input = environment.getArgument("input");
-            return accounts.logIn((String) input.get("login"), (String) input.get("password"),
-                    RequestContext.origin(environment));
+            return RequestContext.deliver(environment, accounts.logIn((String) input.get("login"),
+                    (String) input.get("password"), RequestContext.origin(environment)));
         };
     }
 

@@ -41,6 +41,8 @@ public enum EdgeError {
     UNAVAILABLE(Stage.FIELD, 200),
     /** A fault of ours: 200 as a field error beside data, 500 when nothing else could be answered (InternalErrors). */
     INTERNAL(Stage.FIELD, 500),
+    /** The refresh cookie sent from an Origin not in app.cors.allowed-origins nor the gateway's own (CSRF). */
+    CSRF_ORIGIN_REFUSED(Stage.FIELD, 200),
 
     // The HTTP request was refused before GraphQL ran.
     BAD_REQUEST(Stage.REQUEST, 400),
@@ -112,6 +114,11 @@ public enum EdgeError {
         failure.field().ifPresent(field -> extensions.put("field", field));
         failure.retryAfter().ifPresent(retryAfter -> extensions.put("retryAfterSeconds", retryAfter.toSeconds()));
         return GraphqlErrorBuilder.newError(environment).message(failure.getMessage()).extensions(extensions).build();
+    }
+
+    /** A failed field with this edge code (one the domain cannot know of). */
+    GraphQLError fieldError(DataFetchingEnvironment environment, String message) {
+        return GraphqlErrorBuilder.newError(environment).message(message).extensions(Map.of("code", name())).build();
     }
 
     /** A document refused before graphql-java validates it, with this code. */

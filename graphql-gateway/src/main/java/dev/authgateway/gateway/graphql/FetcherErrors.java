@@ -21,6 +21,12 @@ final class FetcherErrors implements DataFetcherExceptionHandler {
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
             DataFetcherExceptionHandlerParameters parameters) {
         Throwable failure = parameters.getException();
+        if (failure instanceof RequestContext.CookieRefused refused) {
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()
+                    .error(EdgeError.CSRF_ORIGIN_REFUSED.fieldError(parameters.getDataFetchingEnvironment(),
+                            refused.getMessage()))
+                    .build());
+        }
         GatewayException known = failure instanceof GatewayException gateway ? gateway
                 : internal(failure, parameters.getDataFetchingEnvironment().getField().getName());
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()

@@ -37,6 +37,7 @@ public final class GraphQlEndpoint implements HttpService {
     private final QueryLimits limits;
     private final byte[] schema;
     private final int maxBodyBytes;
+    private RefreshCookie refreshCookie = RefreshCookie.OFF;
 
     /** The endpoint with the limits, caches and body cap of {@code app.graphql}. */
     public static GraphQlEndpoint create(Accounts accounts, AccessTokens tokens, Config graphqlConfig) {
@@ -58,6 +59,12 @@ public final class GraphQlEndpoint implements HttpService {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Carries refresh tokens in a cookie when {@code refreshCookie} is enabled ({@code app.sessions.refresh-cookie}). */
+    public GraphQlEndpoint refreshCookie(RefreshCookie refreshCookie) {
+        this.refreshCookie = refreshCookie;
+        return this;
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/schema.graphql", this::schema)
@@ -77,13 +84,16 @@ public final class GraphQlEndpoint implements HttpService {
         try {
             type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
             GraphQlRequest.Received operations = reader.read(request);
-            String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            HttpExchange exchange = HttpExchange.of(request, refreshCookie);
             RequestOrigin origin = new RequestOrigin(request.remotePeer().host(), RequestIds.of(request, response));
             if (operations.batch()) {
-                EdgeError.send(response, 200, type, operations.operations().stream()
-                        .map(operation -> execute(operation, authorization, origin).body()).toList());
+                var bodies = operations.operations().stream()
+                        .map(operation -> execute(operation, exchange, origin).body()).toList();
+                exchange.writeCookies(response);
+                EdgeError.send(response, 200, type, bodies);
             } else {
-                Outcome outcome = execute(operations.operations().getFirst(), authorization, origin);
+                Outcome outcome = execute(operations.operations().getFirst(), exchange, origin);
+                exchange.writeCookies(response);
                 EdgeError.send(response, outcome.status(type), type, outcome.body());
             }
         } catch (HttpProblem problem) {
@@ -143,7 +153,7 @@ public final class GraphQlEndpoint implements HttpService {
      * Runs one operation within the execution timeout, which also bounds every gRPC call its fields make; past it the
      * answer is TIMEOUT, whatever the fields returned.
      */
-    private Outcome execute(GraphQlRequest received, String authorization, RequestOrigin origin) {
+    private Outcome execute(GraphQlRequest received, HttpExchange exchange, RequestOrigin origin) {
         GraphQlRequest request;
         try {
             request = persisted.resolve(received);
@@ -157,8 +167,9 @@ public final class GraphQlEndpoint implements HttpService {
                 .extensions(request.extensions())
                 .graphQLContext(context -> {
                     context.of(RequestContext.ORIGIN, origin);
-                    if (authorization != null) {
-                        context.of(RequestContext.AUTHORIZATION, authorization);
+                    context.of(RequestContext.EXCHANGE, exchange);
+                    if (exchange.authorization() != null) {
+                        context.of(RequestContext.AUTHORIZATION, exchange.authorization());
                     }
                 })
                 .build();

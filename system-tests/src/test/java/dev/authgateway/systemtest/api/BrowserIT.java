@@ -40,6 +40,7 @@ class BrowserIT {
         String allowedOrigin = "http://localhost:" + pagePort;
         try (ServiceProcess gateway = stack.startGatewayWith(Map.of(
                 "app.cors.allowed-origins", allowedOrigin,
+                "app.sessions.refresh-cookie.enabled", "true",  // as in the dev profile: the example sends credentials
                 "app.graphiql.enabled", "true",
                 "app.graphql.introspection", "true"))) {
             String username = "browser_" + UUID.randomUUID().toString().substring(0, 8);
