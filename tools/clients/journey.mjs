@@ -67,6 +67,9 @@ export async function runJourney(client, url, username) {
     assert.ok(login.expiresIn > 0, `expiresIn ${login.expiresIn}`);
     session.accessToken = login.accessToken;
     refreshToken = login.refreshToken;
+    assert.ok(refreshToken, 'no refreshToken in the login answer: this gateway keeps it in an HttpOnly cookie '
+      + '(app.sessions.refresh-cookie.enabled, on in ops/stack up\'s dev profile), which a Node client without a '
+      + 'cookie jar cannot spend; run the journeys against a gateway with it off (docs/frontends.md)');
   });
   await step('profile', async () => {
     const profile = await readProfile();
