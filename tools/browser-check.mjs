@@ -9,7 +9,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 
 const { values: options } = parseArgs({
   options: {
@@ -22,15 +22,7 @@ for (const required of ["allowed-page", "other-page", "gateway", "username", "ou
 }
 mkdirSync(options.out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  // This machine's network is closed: without these Chromium keeps trying to reach Google's services.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-  timeout: 60_000,
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-context.setDefaultTimeout(20_000);
+const { browser, context } = await launchChromium();
 const consoleErrors = [];
 context.on("console", (message) => {
   if (message.type() === "error") consoleErrors.push(`${message.location().url}: ${message.text()}`);

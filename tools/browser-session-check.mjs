@@ -15,7 +15,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium.mjs";
 
 const COOKIE = "authgw_refresh";
 const { values: options } = parseArgs({
@@ -29,15 +29,7 @@ for (const required of ["page", "gateway", "cross-site-page", "same-site-page", 
 }
 mkdirSync(options.out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  // This machine's network is closed: without these Chromium keeps trying to reach Google's services.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-  timeout: 60_000,
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-context.setDefaultTimeout(20_000);
+const { browser, context } = await launchChromium();
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
