@@ -1,8 +1,8 @@
 package dev.authgateway.support.grpc;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -15,14 +15,21 @@ import io.grpc.Context;
  */
 public final class RequestDeadline {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("request-deadline").factory());
+    private static final ScheduledExecutorService TIMER = timer();
 
     private RequestDeadline() {
     }
 
     /** What the work returned, and whether the budget ran out before it did. */
     public record Timed<T>(T value, boolean expired) {
+    }
+
+    /** One daemon thread; a request that ends in time cancels its task, and the cancelled task leaves the queue. */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("request-deadline").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     public static <T> Timed<T> run(Duration budget, Supplier<T> work) {
