@@ -1,5 +1,7 @@
--- The cache-hit profile query for wrk: tokens read from the file given after "--", used round-robin;
--- a response counts as failed unless it is HTTP 200 without GraphQL errors.
+-- The cache-hit profile query for wrk. Arguments after "--": the tokens file (used round-robin), the query document
+-- (no quotes or backslashes in it), and optionally its sha256, which is then sent instead of the document (automatic
+-- persisted queries; perf/run registers the document first).
+-- A response counts as failed unless it is HTTP 200 without GraphQL errors.
 local tokens = {}
 local counter = 0
 failures = 0
@@ -15,7 +17,11 @@ function init(args)
   end
   counter = math.random(#tokens)
   wrk.method = "POST"
-  wrk.body = '{"query":"query Profile { profile { id username email displayName createdAt } }"}'
+  if args[3] then
+    wrk.body = '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"' .. args[3] .. '"}}}'
+  else
+    wrk.body = '{"query":"' .. args[2] .. '"}'
+  end
 end
 
 function request()

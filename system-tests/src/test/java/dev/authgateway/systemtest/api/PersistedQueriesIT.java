@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Persisted operations against the stack's gateway over HTTP: automatic persisted queries (Apollo's protocol, over
- * POST and GET, and Apollo Client 4's own PersistedQueryLink through tools/apq-check.mjs) and, on a gateway of its
- * own, trusted documents enforced from a manifest this test writes.
+ * POST and GET, and the clients' own: Apollo Client 4's PersistedQueryLink and urql's persistedExchange, through
+ * tools/apq-check.mjs) and, on a gateway of its own, trusted documents enforced from a manifest this test writes.
  */
 @ExtendWith(StackExtension.class)
 class PersistedQueriesIT {
@@ -76,7 +76,7 @@ class PersistedQueriesIT {
         var byHash = get(stack.graphql(), null, sha256(document), token);
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        assertThat(byHash.data()).isEqualTo(registered.data());
+        assertThat(byHash.data()).as(byHash.body()).isEqualTo(registered.data());
     }
 
     @Test
@@ -144,7 +144,7 @@ class PersistedQueriesIT {
     }
 
     @Test
-    void givenApolloClientsPersistedQueryLink_thenItRegistersOnNotFoundAndReusesTheHashOverGet(Stack stack)
+    void givenApolloAndUrqlPersistedQueryClients_thenEachRegistersOnNotFoundAndReusesTheHashOverGet(Stack stack)
             throws Exception {
         Path tools = RepoRoot.path().resolve("tools");
         assertThat(tools.resolve("node_modules/@apollo/client")).as("@apollo/client in tools/ (ops/stack test runs "
@@ -157,7 +157,9 @@ class PersistedQueriesIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output())
                 .contains("ok apollo post: POST hash-only -> 400, POST with-document -> 200")
-                .contains("ok apollo get: GET hash-only -> 200");
+                .contains("ok apollo get: GET hash-only -> 200")
+                .contains("ok urql first: GET hash-only -> 400, GET with-document -> 200")
+                .contains("ok urql second: GET hash-only -> 200");
     }
 
     private static String signUp(GraphQlClient graphql) {
