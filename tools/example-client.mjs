@@ -56,7 +56,7 @@ async function bundle(workDir) {
 /** tsc's complaints, or "" when the project under tsconfig.json type-checks. */
 function typeCheck(tsconfig) {
   const run = spawnSync(join(tools, "node_modules/.bin/tsc"), ["--noEmit", "--pretty", "false", "-p", tsconfig],
-    { encoding: "utf8", timeout: 120_000 });
+    { cwd: dirname(tsconfig), encoding: "utf8", timeout: 120_000 });
   if (run.error) throw run.error;
   return run.status === 0 ? "" : `${run.stdout}${run.stderr}`.trim() || `tsc exited with ${run.status}`;
 }

@@ -41,8 +41,9 @@ interface Answer<TResult> {
 
 let accessToken: string | null = null;
 
+// NoInfer: the variables' type comes from the operation alone, so a variable the schema lacks is an error.
 async function execute<TResult, TVariables>(
-  operation: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string | null = null,
+  operation: TypedDocumentString<TResult, TVariables>, variables: NoInfer<TVariables>, token: string | null = null,
 ): Promise<Answer<TResult>> {
   const headers: Record<string, string> = {
     "Content-Type": "application/json", Accept: "application/graphql-response+json",
