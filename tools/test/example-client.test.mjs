@@ -1,4 +1,5 @@
-// The example client's check against edits of a copy of it: a generated file out of date, a schema change, a type error.
+// The example client's check against edits of a copy of it: generated files out of date, a schema change, a type
+// error, a field the schema lacks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -87,4 +88,13 @@ test("a type error in the client fails the check, though every output is regener
     assert.equal(status, 1, output);
     assert.doesNotMatch(output, /stale:/);
     assert.match(output, /src\/client\.ts\(\d+,\d+\): error TS2339: Property 'token' does not exist/);
+  }));
+
+test("an operation selecting a field the schema lacks fails codegen's validation", { timeout: TIMEOUT }, () =>
+  withCopy(({ client }) => {
+    edit(join(client, "src/client.ts"), "accessToken expiresIn refreshToken refreshExpiresIn",
+      "accessToken expiresAt refreshToken refreshExpiresIn");
+    const { status, output } = exampleClient("--check", client);
+    assert.equal(status, 1, output);
+    assert.match(output, /Cannot query field "expiresAt" on type "AuthPayload"/);
   }));
