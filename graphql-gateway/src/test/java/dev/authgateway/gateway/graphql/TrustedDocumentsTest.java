@@ -35,6 +35,17 @@ class TrustedDocumentsTest {
     }
 
     @Test
+    void givenTheExampleClientsCodegenManifest_thenEachOfItsOperationsIsKnown() {
+        // Made by GraphQL Code Generator's client preset as docs/frontends.md says (tools/example-client.mjs).
+        Path manifest = Path.of("..", "docs", "examples", "browser-client", "src", "gql", "persisted-documents.json");
+
+        TrustedDocuments trusted = TrustedDocuments.load(manifest.toString());
+
+        assertThat(trusted.byHash().values()).extracting(body -> body.split("[ ({]")[1])
+                .containsExactlyInAnyOrder("Signup", "Login", "Profile", "Refresh", "Logout");
+    }
+
+    @Test
     void givenAnEntryWhoseIdIsNotTheSha256OfItsBody_thenLoadingStopsNamingTheEntry() throws Exception {
         Path manifest = write("{\"format\": \"apollo-persisted-query-manifest\", \"version\": 1, \"operations\": "
                 + "[{\"id\": \"" + "0".repeat(64) + "\", \"body\": \"" + PROFILE + "\", \"name\": \"Profile\"}]}");
