@@ -79,7 +79,7 @@ export const SignupDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"ef334bb8c782db1422b3429ad7539685f875d85c76a8fb2dd5ba3c92e2d5b33a"}) as unknown as TypedDocumentString<SignupMutation, SignupMutationVariables>;
+    `, {"hash":"sha256:ef334bb8c782db1422b3429ad7539685f875d85c76a8fb2dd5ba3c92e2d5b33a"}) as unknown as TypedDocumentString<SignupMutation, SignupMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -89,7 +89,7 @@ export const LoginDocument = new TypedDocumentString(`
     refreshExpiresIn
   }
 }
-    `, {"hash":"06160646c12b1a40c69f64fb97ae1619225f5f1a74b0a5791e8f7361be23c32a"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+    `, {"hash":"sha256:06160646c12b1a40c69f64fb97ae1619225f5f1a74b0a5791e8f7361be23c32a"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const ProfileDocument = new TypedDocumentString(`
     query Profile {
   profile {
@@ -100,7 +100,7 @@ export const ProfileDocument = new TypedDocumentString(`
     createdAt
   }
 }
-    `, {"hash":"c7b40f57d37b0ee0054864b26c4ef9e4e5ed720273390d8c90ad625d2daac7f0"}) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+    `, {"hash":"sha256:c7b40f57d37b0ee0054864b26c4ef9e4e5ed720273390d8c90ad625d2daac7f0"}) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
 export const RefreshDocument = new TypedDocumentString(`
     mutation Refresh {
   refreshToken {
@@ -109,9 +109,9 @@ export const RefreshDocument = new TypedDocumentString(`
     refreshToken
   }
 }
-    `, {"hash":"ba15282af97ac830e0973453a5bb525abcc89969f76dbaf040c5f044e2200811"}) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+    `, {"hash":"sha256:ba15282af97ac830e0973453a5bb525abcc89969f76dbaf040c5f044e2200811"}) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
 }
-    `, {"hash":"cb1d14c1cc99a25294cfa4376de2402364cb32e6c038a11fb36cf0ebb3a5ce91"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+    `, {"hash":"sha256:cb1d14c1cc99a25294cfa4376de2402364cb32e6c038a11fb36cf0ebb3a5ce91"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;

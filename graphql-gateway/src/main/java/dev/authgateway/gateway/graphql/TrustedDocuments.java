@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the format of Apollo's generate-persisted-query-manifest
  * ({@code {"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "body", ...}]}}) or of
  * GraphQL Code Generator's client preset ({@code persisted-documents.json}: {@code {"<sha256>": "<document>"}}).
- * Every id must be the sha256 of its body; a manifest that breaks that stops start-up naming the entry, so a
- * manifest built with another hash (the client preset's default is sha1) is found at deploy time, not by users.
+ * An id is the sha256 of its body in hex, bare or prefixed {@code sha256:} (client preset 6 and the GraphQL over
+ * HTTP persisted-documents appendix write that form); a manifest that breaks that stops start-up naming the entry,
+ * so a manifest built with another hash (sha1 in older client presets) is found at deploy time, not by users.
  */
 record TrustedDocuments(Map<String, String> byHash) {
 
@@ -23,6 +24,7 @@ record TrustedDocuments(Map<String, String> byHash) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APOLLO_FORMAT = "apollo-persisted-query-manifest";
+    private static final String SHA256_PREFIX = "sha256:";
 
     /** The manifest at {@code path}; an empty path is no manifest. */
     static TrustedDocuments load(String path) {
@@ -69,7 +71,8 @@ record TrustedDocuments(Map<String, String> byHash) {
             throw bad(path, label + " needs a string id and a string body");
         }
         String hash = Sha256.hex(body.asText());
-        if (!hash.equals(id.asText().toLowerCase(java.util.Locale.ROOT))) {
+        String hex = id.asText().toLowerCase(java.util.Locale.ROOT);
+        if (!hash.equals(hex.startsWith(SHA256_PREFIX) ? hex.substring(SHA256_PREFIX.length()) : hex)) {
             throw bad(path, label + " has id " + id.asText() + " but its body's sha256 is " + hash
                     + " (was the manifest built with another hash algorithm?)");
         }

@@ -35,6 +35,21 @@ class TrustedDocumentsTest {
     }
 
     @Test
+    void givenIdsPrefixedSha256AsClientPreset6WritesThem_thenEachEntryIsKnownByItsBareSha256() throws Exception {
+        Path manifest = write("{\"sha256:" + Sha256.hex(PROFILE) + "\": \"" + PROFILE + "\"}");
+
+        assertThat(TrustedDocuments.load(manifest.toString()).document(Sha256.hex(PROFILE))).isEqualTo(PROFILE);
+    }
+
+    @Test
+    void givenASha256PrefixOnAnotherBodysHash_thenLoadingStops() throws Exception {
+        Path manifest = write("{\"sha256:" + "0".repeat(64) + "\": \"" + PROFILE + "\"}");
+
+        assertThat(catchThrowableOfType(IllegalStateException.class, () -> TrustedDocuments.load(manifest.toString())))
+                .hasMessageContaining("sha256:" + "0".repeat(64));
+    }
+
+    @Test
     void givenTheExampleClientsCodegenManifest_thenEachOfItsOperationsIsKnown() {
         // Made by GraphQL Code Generator's client preset as docs/frontends.md says (tools/example-client.mjs).
         Path manifest = Path.of("..", "docs", "examples", "browser-client", "src", "gql", "persisted-documents.json");
