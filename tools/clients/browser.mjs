@@ -60,8 +60,12 @@ const bundle = await esbuild.build({
   platform: 'browser',
   format: 'iife',
   target: 'chrome120',
-  // The assert port's util reads process.env; Apollo Client reads process.env.NODE_ENV for its dev checks.
-  define: { 'process.env.NODE_ENV': '"development"', 'process.env.NODE_DEBUG': 'false' },
+  // The page has no process: the assert port reads process.env.NODE_DEBUG (through util) and process.stderr (to
+  // format a failed assertion's message), Apollo Client process.env.NODE_ENV for its development checks.
+  define: {
+    'process.env.NODE_ENV': '"development"', 'process.env.NODE_DEBUG': 'false', 'process.stderr': 'undefined',
+    'process.emitWarning': 'undefined',
+  },
   plugins: [nodeAssertToPort],
   logLevel: 'error',
 });
