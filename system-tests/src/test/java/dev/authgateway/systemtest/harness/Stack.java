@@ -109,7 +109,15 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
      * The caller closes it; the stack's Redis prefix, and so these keys, are removed when the stack closes.
      */
     public ServiceProcess startGatewayWithOwnCounters(String name) throws java.io.IOException {
-        return startGatewayWith(Map.of("app.redis.key-prefix", gatewayConfig.get("app.redis.key-prefix") + name + ":"));
+        return startGatewayWithOwnCounters(name, Map.of());
+    }
+
+    /** A gateway with attempt counters of its own, as above, and the given settings besides; the caller closes it. */
+    public ServiceProcess startGatewayWithOwnCounters(String name, Map<String, String> extra)
+            throws java.io.IOException {
+        Map<String, String> config = new HashMap<>(extra);
+        config.put("app.redis.key-prefix", gatewayConfig.get("app.redis.key-prefix") + name + ":");
+        return startGatewayWith(config);
     }
 
     /** A second gateway replica with the same configuration (same Redis, same signing key), started on first use. */
