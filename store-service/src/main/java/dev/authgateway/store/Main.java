@@ -14,7 +14,7 @@ import dev.authgateway.store.hashing.OffloadedPasswordHasher;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.mybatis.PoolMetrics;
-import dev.authgateway.store.policy.ListedCommonPasswords;
+import dev.authgateway.store.policy.ZxcvbnStrength;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
@@ -48,7 +48,7 @@ public final class Main {
                     users,
                     hasher,
                     new PasswordPolicy(settings.minPasswordLength(),
-                            ListedCommonPasswords.load()));
+                            new ZxcvbnStrength(settings.minPasswordStrength())));
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts, sessions))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))

@@ -12,7 +12,7 @@ import io.helidon.config.Config;
  * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor.
  */
 record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParameters hash, int hashThreads,
-                     Duration hashMaxQueueWait, int minPasswordLength) {
+                     Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength) {
 
     static StoreSettings from(Config app) {
         Config hash = app.get("password-hash");
@@ -22,6 +22,7 @@ record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParamete
                 HashParameters.from(hash),
                 Required.integer(hash.get("threads")),
                 Required.duration(hash.get("max-queue-wait")),
-                Required.integer(app.get("password-policy.min-length")));
+                Required.integer(app.get("password-policy.min-length")),
+                Required.integer(app.get("password-policy.min-strength")));
     }
 }

@@ -10,7 +10,7 @@ public final class UserAccounts {
     private final PasswordPolicy passwordPolicy;
 
     public UserAccounts(UserRepository repository, PasswordHasher hasher) {
-        this(repository, hasher, new PasswordPolicy(10, CommonPasswords.NONE));
+        this(repository, hasher, new PasswordPolicy(10, PasswordStrength.ANY));
     }
 
     public UserAccounts(UserRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy) {

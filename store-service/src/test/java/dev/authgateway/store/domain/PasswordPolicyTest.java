@@ -1,5 +1,8 @@
 package dev.authgateway.store.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PasswordPolicyTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy(10, password -> password.equalsIgnoreCase("qwertyuiop"));
+    private final List<List<String>> judgedWith = new ArrayList<>();
+    private final PasswordPolicy policy = new PasswordPolicy(10, (password, accountWords) -> {
+        judgedWith.add(accountWords);
+        return password.equalsIgnoreCase("qwertyuiop") ? Optional.of("is too easy to guess") : Optional.empty();
+    });
 
     @Test
     void givenTheMinimumLength_thenNineRefusedTenAccepted() {
@@ -18,9 +25,18 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void givenACommonPasswordInAnyCase_thenRefused() {
-        assertThat(policy.check(signUp("QwertyUIOP"))).extracting(FieldViolation::message)
-                .containsExactly("is too common; choose another");
+    void givenAWeakPassword_thenRefusedWithTheEstimatorsReason() {
+        assertThat(policy.check(signUp("QwertyUIOP"))).extracting(FieldViolation::field, FieldViolation::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("password", "is too easy to guess"));
+    }
+
+    @Test
+    void givenAnyPassword_thenTheAccountsOwnWordsCountAsKnown() {
+        policy.check(new SignUp("ada_l", "ada.lovelace@example.com", "a long enough password", "Ada King"));
+
+        assertThat(judgedWith).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder("ada_l", "ada.lovelace@example.com", "ada.lovelace", "Ada King", "Ada",
+                        "King");
     }
 
     @Test
@@ -31,7 +47,7 @@ class PasswordPolicyTest {
 
     @Test
     void givenAMinimumBelowTheFloor_thenRefused() {
-        assertThatThrownBy(() -> new PasswordPolicy(6, CommonPasswords.NONE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PasswordPolicy(6, PasswordStrength.ANY)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static SignUp signUp(String password) {

@@ -111,7 +111,7 @@ class UserStoreGrpcIT {
     }
 
     @Test
-    void givenAShortOrCommonPassword_thenInvalidArgumentOnPasswordWithTheReason() throws Exception {
+    void givenAShortOrEasyToGuessPassword_thenInvalidArgumentOnPasswordWithTheReason() throws Exception {
         StatusRuntimeException shortOne = failure(() -> DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
                 .setUsername("Ellen").setEmail("ellen@example.com").setPassword("123456789").setDisplayName("E").build()));
         StatusRuntimeException common = failure(() -> DEADLINE.on(store).createUser(CreateUserRequest.newBuilder()
@@ -120,7 +120,7 @@ class UserStoreGrpcIT {
         assertThat(violatedFields(shortOne)).containsExactly("password");
         assertThat(shortOne.getStatus().getDescription()).contains("at least 10 characters");
         assertThat(violatedFields(common)).containsExactly("password");
-        assertThat(common.getStatus().getDescription()).contains("too common");
+        assertThat(common.getStatus().getDescription()).contains("too easy to guess");
         assertThat(countRows("lower(username) = 'ellen'")).isZero();
     }
 
