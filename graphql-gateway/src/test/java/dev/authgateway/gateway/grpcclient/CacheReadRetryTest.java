@@ -82,6 +82,33 @@ class CacheReadRetryTest {
     }
 
     @Test
+    void givenTheCacheFailingEveryRead_thenRetriesStopWithinTheBudget() {
+        flaky.failuresLeft.set(Integer.MAX_VALUE);
+        int calls = 100;
+
+        for (int i = 0; i < calls; i++) {
+            assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
+        }
+
+        int retries = flaky.reads.get() - calls;
+        assertThat(retries).as("retries of %d calls", calls).isPositive()
+                .isLessThanOrEqualTo(CacheReadRetry.RETRY_TOKENS / 2 + 1);
+    }
+
+    @Test
+    void givenOneReadInFiveFailing_thenRetriesStayUnderATenthOfTheCalls() {
+        flaky.failEvery = 5;
+        int calls = 300;
+
+        for (int i = 0; i < calls; i++) {
+            directory.get(ADA.getId());
+        }
+
+        int retries = flaky.reads.get() - calls;
+        assertThat(retries).as("retries of %d calls", calls).isPositive().isLessThanOrEqualTo(calls / 10);
+    }
+
+    @Test
     void givenTheCacheAndTheStoreUnavailable_thenUnavailable() {
         flaky.failuresLeft.set(Integer.MAX_VALUE);
         store.unavailable = true;
@@ -118,10 +145,16 @@ class CacheReadRetryTest {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
         volatile boolean notFound;
+        /** When above 0, every failEvery-th read answers UNAVAILABLE. */
+        volatile int failEvery;
 
         @Override
         public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
-            reads.incrementAndGet();
+            int read = reads.incrementAndGet();
+            if (failEvery > 0 && read % failEvery == 0) {
+                response.onError(Status.UNAVAILABLE.withDescription("cache unavailable").asRuntimeException());
+                return;
+            }
             if (notFound) {
                 response.onError(Status.NOT_FOUND.withDescription("no such user").asRuntimeException());
                 return;
