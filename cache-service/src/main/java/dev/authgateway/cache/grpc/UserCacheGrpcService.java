@@ -60,19 +60,18 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
         CallContext context = CallContext.current();
         try {
             users.readAsync(validId(request.getId()), context.on(mayBlock)).whenComplete((user, failure) -> {
-                if (failure == null && user.isPresent()) {
+                if (failure != null) {
+                    // toStatus may log: with the call's trace id, as on the handler's thread.
+                    context.run(() -> reply.fail(toStatus(unwrap(failure))));
+                } else if (user.isPresent()) {
                     reply.answer(GetUserResponse.newBuilder().setUser(user.get()).build());
                 } else {
-                    context.run(() -> reply.fail(toStatus(failure == null ? notFound() : unwrap(failure))));
+                    reply.fail(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
                 }
             });
         } catch (RuntimeException e) {
             reply.fail(toStatus(e));
         }
-    }
-
-    private static RuntimeException notFound() {
-        return Status.NOT_FOUND.withDescription("user not found").asRuntimeException();
     }
 
     private static RuntimeException unwrap(Throwable failure) {
