@@ -244,6 +244,23 @@ class CacheAsideIT {
         assertThat(store.calls(ada.getId())).isEqualTo(1);
     }
 
+    /** Helidon's gRPC server runs the same handler, whose answer now arrives on Redisson's thread after it returned. */
+    @Test
+    void givenHelidonsGrpcServer_thenAMissAndAHitAreAnsweredToo() throws Exception {
+        User ada = user("Ada");
+        Map<String, String> config = new HashMap<>(redis.config());
+        config.put("grpc.implementation", "helidon");
+        try (RunningService helidon = startCache(config, storeServer.grpcPort());
+             var closer = new ChannelCloser(channelTo(helidon))) {
+            var stub = UserCacheGrpc.newBlockingStub(closer.channel());
+            GetUserRequest request = GetUserRequest.newBuilder().setId(ada.getId()).build();
+
+            assertThat(DEADLINE.on(stub).getUser(request).getUser()).as("miss").isEqualTo(ada);
+            assertThat(DEADLINE.on(stub).getUser(request).getUser()).as("hit").isEqualTo(ada);
+            assertThat(store.calls(ada.getId())).isEqualTo(1);
+        }
+    }
+
     @Test
     void givenRedisUnreachable_thenReadsAreServedFromTheStore() throws Exception {
         User ada = user("Ada");
