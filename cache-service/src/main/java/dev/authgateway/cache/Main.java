@@ -12,6 +12,7 @@ import dev.authgateway.cache.redis.ProtobufUserCodec;
 import dev.authgateway.cache.redis.RedisCacheStore;
 import dev.authgateway.cache.storeclient.StoreUserSource;
 import dev.authgateway.cache.storeclient.StoreWriter;
+import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.grpc.GrpcHealth;
@@ -54,7 +55,9 @@ public final class Main {
         try {
             return GrpcServiceServer.builder()
                     .service(new UserCacheGrpcService(users,
-                            new CoherentWrites<>(new StoreWriter(storeChannel, storeDeadline), users)))
+                            new CoherentWrites<>(new StoreWriter(storeChannel, storeDeadline), users),
+                            task -> Thread.ofVirtual().name("cache-read").start(task)))
+                    .nonBlocking(UserCacheGrpc.getGetUserMethod())
                     // Ready while it can answer reads: from Redis, or from the store when Redis is down.
                     .readiness(HealthChecks.readiness("redis-or-store",
                             () -> RedisClients.reachable(redisson, keyPrefix)

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import com.google.rpc.BadRequest;
@@ -207,6 +208,56 @@ class CacheAsideIT {
 
             assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
             assertThat(error.getStatus().getDescription()).isEqualTo("user store unavailable");
+        }
+    }
+
+    @Test
+    void givenAMissOutlivingTheCallersDeadline_thenDeadlineExceededAndTheStoreCallIsCancelledWithIt() throws Exception {
+        User ada = user("Ada");
+        store.hold();
+
+        StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
+                () -> users.withDeadlineAfter(500, TimeUnit.MILLISECONDS)
+                        .getUser(GetUserRequest.newBuilder().setId(ada.getId()).build()));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        // The store's own deadline here is 12 s: only the caller's, carried to the load's thread, ends it sooner.
+        assertThat(store.awaitCallCancelled(Duration.ofSeconds(5))).as("the store call had the caller's deadline")
+                .isTrue();
+        store.release();
+        assertThat(read(ada.getId())).isEqualTo(ada);
+    }
+
+    @Test
+    void givenACachedUser_whenReadManyTimesAtOnce_thenEveryReadIsAHit() throws Exception {
+        User ada = user("Ada");
+        read(ada.getId());
+        List<CompletableFuture<User>> reads = new ArrayList<>();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 64; i++) {
+                reads.add(CompletableFuture.supplyAsync(() -> read(ada.getId()), readers));
+            }
+            for (CompletableFuture<User> read : reads) {
+                assertThat(read.get()).isEqualTo(ada);
+            }
+        }
+        assertThat(store.calls(ada.getId())).isEqualTo(1);
+    }
+
+    /** Helidon's gRPC server runs the same handler, whose answer now arrives on Redisson's thread after it returned. */
+    @Test
+    void givenHelidonsGrpcServer_thenAMissAndAHitAreAnsweredToo() throws Exception {
+        User ada = user("Ada");
+        Map<String, String> config = new HashMap<>(redis.config());
+        config.put("grpc.implementation", "helidon");
+        try (RunningService helidon = startCache(config, storeServer.grpcPort());
+             var closer = new ChannelCloser(channelTo(helidon))) {
+            var stub = UserCacheGrpc.newBlockingStub(closer.channel());
+            GetUserRequest request = GetUserRequest.newBuilder().setId(ada.getId()).build();
+
+            assertThat(DEADLINE.on(stub).getUser(request).getUser()).as("miss").isEqualTo(ada);
+            assertThat(DEADLINE.on(stub).getUser(request).getUser()).as("hit").isEqualTo(ada);
+            assertThat(store.calls(ada.getId())).isEqualTo(1);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.authgateway.cache;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +17,7 @@ import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
@@ -29,6 +32,7 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger callsStarted = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final Semaphore cancelledByCaller = new Semaphore(0);
 
     void put(User user) {
         users.put(user.getId(), user);
@@ -46,6 +50,11 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
         return callsStarted.get();
     }
 
+    /** Whether a GetUser call was cancelled by its caller (its deadline or its cancellation) within the time given. */
+    boolean awaitCallCancelled(Duration within) throws InterruptedException {
+        return cancelledByCaller.tryAcquire(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Calls from now on wait until {@link #release()}. */
     void hold() {
         gate = new CountDownLatch(1);
@@ -59,6 +68,7 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
     public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
         calls.computeIfAbsent(request.getId(), id -> new AtomicInteger()).incrementAndGet();
         callsStarted.incrementAndGet();
+        Context.current().addListener(cancelled -> cancelledByCaller.release(), Runnable::run);
         // What was stored when the call arrived: a slow read of an old row, as a database would give.
         User snapshot = users.get(request.getId());
         try {

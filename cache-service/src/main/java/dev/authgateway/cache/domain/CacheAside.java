@@ -3,8 +3,10 @@ package dev.authgateway.cache.domain;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +18,9 @@ import java.util.logging.Logger;
  * holds, so nothing read before an invalidation is served or cached after it.
  *
  * <p>When Redis fails, reads go to the source directly: slower, never wrong.
+ *
+ * <p>{@link #readAsync} answers a hit without blocking a thread; everything else it hands to the same code as
+ * {@link #read}, so misses, generations, coalescing and the fallback are one implementation.
  */
 public final class CacheAside<V> {
 
@@ -58,6 +63,44 @@ public final class CacheAside<V> {
                 yield loadCoalesced(id, miss.generation());
             }
         };
+    }
+
+    /**
+     * {@link #read} without blocking the calling thread: a hit or a known absence completes on the cache client's
+     * thread; a miss, a Redis failure, or a cache that cannot look up without blocking continues on {@code mayBlock}.
+     * Fails with the exceptions {@link #read} throws.
+     */
+    public CompletionStage<Optional<V>> readAsync(String id, Executor mayBlock) {
+        Optional<CompletionStage<Lookup<V>>> pending = cache.lookupWithoutBlocking(id);
+        if (pending.isEmpty()) {
+            return CompletableFuture.supplyAsync(() -> read(id), mayBlock);
+        }
+        return pending.get().handle((lookup, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (!(cause instanceof CacheUnavailableException)) {
+                    return CompletableFuture.<Optional<V>>failedFuture(cause);
+                }
+                events.redisFallback();
+                LOG.log(Level.FINE, "Redis unavailable, reading from the source", cause);
+                return CompletableFuture.supplyAsync(() -> loadCoalesced(id, null), mayBlock);
+            }
+            return switch (lookup) {
+                case Lookup.Hit<V> hit -> {
+                    events.hit();
+                    yield CompletableFuture.completedFuture(Optional.of(hit.value()));
+                }
+                case Lookup.KnownAbsent<V> absent -> {
+                    events.negativeHit();
+                    yield CompletableFuture.completedFuture(Optional.<V>empty());
+                }
+                case Lookup.Miss<V> miss -> {
+                    events.miss();
+                    yield CompletableFuture.supplyAsync(() -> loadCoalesced(id, miss.generation()), mayBlock);
+                }
+            };
+        }).thenCompose(next -> next);
     }
 
     /**

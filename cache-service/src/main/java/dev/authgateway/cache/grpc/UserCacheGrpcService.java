@@ -1,6 +1,9 @@
 package dev.authgateway.cache.grpc;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
@@ -16,15 +19,22 @@ import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
+import dev.authgateway.support.observe.CallContext;
 import dev.authgateway.support.observe.RateLimitedLog;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
  * The UserCache contract over the cache-aside use case; failures become statuses here and nowhere else. A dependency
  * that is down is one line, a defect a stack trace, both within a per-minute budget so requests cannot flood the log.
+ *
+ * <p>{@code getUser} never blocks the thread that calls it (the server runs it on its event loop, see Main): a hit is
+ * answered from Redisson's future; a miss, a Redis failure or an open breaker continues on {@code mayBlock} inside
+ * the call's context, so the store call keeps the caller's deadline and trace. A call cancelled or past its deadline
+ * meanwhile is not answered.
  */
 public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase {
 
@@ -35,21 +45,68 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
 
     private final CacheAside<User> users;
     private final CoherentWrites<User> writes;
+    private final Executor mayBlock;
 
-    public UserCacheGrpcService(CacheAside<User> users, CoherentWrites<User> writes) {
+    /** {@code mayBlock} runs what a read may block on: store loads, and Redis while the breaker is not closed. */
+    public UserCacheGrpcService(CacheAside<User> users, CoherentWrites<User> writes, Executor mayBlock) {
         this.users = users;
         this.writes = writes;
+        this.mayBlock = mayBlock;
     }
 
     @Override
     public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
+        Reply<GetUserResponse> reply = new Reply<>(response);
+        CallContext context = CallContext.current();
         try {
-            User user = users.read(validId(request.getId()))
-                    .orElseThrow(() -> Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
-            response.onNext(GetUserResponse.newBuilder().setUser(user).build());
-            response.onCompleted();
+            users.readAsync(validId(request.getId()), context.on(mayBlock)).whenComplete((user, failure) -> {
+                if (failure != null) {
+                    // toStatus may log: with the call's trace id, as on the handler's thread.
+                    context.run(() -> reply.fail(toStatus(unwrap(failure))));
+                } else if (user.isPresent()) {
+                    reply.answer(GetUserResponse.newBuilder().setUser(user.get()).build());
+                } else {
+                    reply.fail(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
+                }
+            });
         } catch (RuntimeException e) {
-            response.onError(toStatus(e));
+            reply.fail(toStatus(e));
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /**
+     * A unary answer given at most once, and not once the call is cancelled (by the client or its deadline): the
+     * answer arrives on another thread, possibly after grpc-java has given up on the call.
+     */
+    private static final class Reply<R> {
+        private final StreamObserver<R> observer;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Reply(StreamObserver<R> observer) {
+            this.observer = observer;
+            if (observer instanceof ServerCallStreamObserver<R> call) {
+                // Also tells grpc-java the handler watches for cancellation: a late onNext is then ignored, not thrown.
+                call.setOnCancelHandler(() -> done.set(true));
+            }
+        }
+
+        void answer(R value) {
+            if (done.compareAndSet(false, true)) {
+                observer.onNext(value);
+                observer.onCompleted();
+            }
+        }
+
+        void fail(StatusRuntimeException status) {
+            if (done.compareAndSet(false, true)) {
+                observer.onError(status);
+            }
         }
     }
 

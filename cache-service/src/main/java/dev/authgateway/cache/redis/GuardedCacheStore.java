@@ -3,6 +3,9 @@ package dev.authgateway.cache.redis;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import dev.authgateway.cache.domain.CacheStore;
@@ -47,6 +50,33 @@ public final class GuardedCacheStore<V> implements CacheStore<V> {
     @Override
     public Lookup<V> lookup(String id) {
         return guarded(() -> redis.lookup(id));
+    }
+
+    /**
+     * Only while the breaker is closed; its outcome is counted by the breaker when it arrives, as {@link #lookup}'s
+     * is. An open or half-open breaker leaves the call to {@link #lookup}, which fails at once or makes the trial call.
+     */
+    @Override
+    public Optional<CompletionStage<Lookup<V>>> lookupWithoutBlocking(String id) {
+        if (breaker.state() != CircuitBreaker.State.CLOSED) {
+            return Optional.empty();
+        }
+        return redis.lookupWithoutBlocking(id).map(lookup -> lookup.handle((found, failure) -> {
+            try {
+                return CompletableFuture.completedFuture(guarded(() -> outcome(found, failure)));
+            } catch (RuntimeException e) {
+                return CompletableFuture.<Lookup<V>>failedFuture(e);
+            }
+        }).thenCompose(stage -> stage));
+    }
+
+    private static <T> T outcome(T value, Throwable failure) {
+        if (failure == null) {
+            return value;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     @Override

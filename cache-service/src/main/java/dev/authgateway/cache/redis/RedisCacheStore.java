@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CacheUnavailableException;
@@ -80,13 +83,41 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
         try {
             byte[] value = redisson.<byte[]>getBucket(keys.value(id), ByteArrayCodec.INSTANCE).get();
             if (value != null) {
-                return value.length == 0 ? new Lookup.KnownAbsent<>() : new Lookup.Hit<>(codec.decode(value));
+                return found(value);
             }
-            byte[] generation = redisson.<byte[]>getBucket(keys.generation(id), ByteArrayCodec.INSTANCE).get();
-            return new Lookup.Miss<>(generation == null ? 0 : Long.parseLong(ascii(generation)));
+            return miss(redisson.<byte[]>getBucket(keys.generation(id), ByteArrayCodec.INSTANCE).get());
         } catch (RedisException e) {
             throw new CacheUnavailableException(e);
         }
+    }
+
+    /** {@link #lookup} with Redisson's asynchronous GETs: the stage completes on Redisson's event loop. */
+    @Override
+    public Optional<CompletionStage<Lookup<V>>> lookupWithoutBlocking(String id) {
+        CompletionStage<Lookup<V>> lookup;
+        try {
+            lookup = redisson.<byte[]>getBucket(keys.value(id), ByteArrayCodec.INSTANCE).getAsync()
+                    .thenCompose(value -> value != null
+                            ? CompletableFuture.completedFuture(found(value))
+                            : redisson.<byte[]>getBucket(keys.generation(id), ByteArrayCodec.INSTANCE).getAsync()
+                                    .thenApply(RedisCacheStore::miss));
+        } catch (RedisException e) {
+            lookup = CompletableFuture.failedFuture(e);
+        }
+        return Optional.of(lookup.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                unwrap(failure) instanceof RedisException redis ? new CacheUnavailableException(redis) : failure)));
+    }
+
+    private Lookup<V> found(byte[] value) {
+        return value.length == 0 ? new Lookup.KnownAbsent<>() : new Lookup.Hit<>(codec.decode(value));
+    }
+
+    private static <V> Lookup<V> miss(byte[] generation) {
+        return new Lookup.Miss<>(generation == null ? 0 : Long.parseLong(ascii(generation)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override

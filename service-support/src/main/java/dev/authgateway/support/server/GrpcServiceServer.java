@@ -1,11 +1,14 @@
 package dev.authgateway.support.server;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.authgateway.support.http.HttpServers;
 import dev.authgateway.support.observe.GrpcServerTelemetry;
 import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
@@ -34,6 +37,10 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * <p>{@code grpc.max-connection-age} (then {@code max-connection-age-grace} for calls in flight; values in application.yaml)
  * closes each client connection in turn, so clients balancing over a headless Service find new replicas.
  *
+ * <p>With grpc-java, handlers run on virtual threads, except the methods declared {@link #nonBlocking}: those run on
+ * the transport's event loop, which saves a virtual thread and two thread hand-offs per call (issue 13). Such a method
+ * must never block: it answers from a future, and hands anything that may block to an executor of its own.
+ *
  * <p>Liveness has no dependency checks, so it does not flap when PostgreSQL or Redis does.
  */
 public final class GrpcServiceServer {
@@ -46,6 +53,7 @@ public final class GrpcServiceServer {
     private final List<BindableService> services = new ArrayList<>();
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final List<HealthCheck> readiness = new ArrayList<>();
+    private final Set<String> nonBlocking = new HashSet<>();
 
     private GrpcServiceServer() {
     }
@@ -61,6 +69,14 @@ public final class GrpcServiceServer {
 
     public GrpcServiceServer intercept(ServerInterceptor interceptor) {
         interceptors.add(interceptor);
+        return this;
+    }
+
+    /** Methods whose handler and interceptors never block, run on the transport thread (grpc-java only). */
+    public GrpcServiceServer nonBlocking(MethodDescriptor<?, ?>... methods) {
+        for (MethodDescriptor<?, ?> method : methods) {
+            nonBlocking.add(method.getFullMethodName());
+        }
         return this;
     }
 
@@ -101,7 +117,7 @@ public final class GrpcServiceServer {
                 ServerInterceptors.intercept(service, chain.toArray(ServerInterceptor[]::new))));
         definitions.add(new ReadinessHealthService(readiness).bindService());
         return switch (settings.implementation()) {
-            case GRPC_JAVA -> GrpcJavaListener.start(grpcConfig, settings, definitions);
+            case GRPC_JAVA -> GrpcJavaListener.start(grpcConfig, settings, definitions, Set.copyOf(nonBlocking));
             case HELIDON -> HelidonGrpcListener.start(grpcConfig, settings, definitions);
             default -> throw new IllegalStateException("grpc.implementation must be " + GRPC_JAVA + " or " + HELIDON
                     + ", not " + settings.implementation());
