@@ -38,7 +38,8 @@ class PostgresRestartIT {
             var ada = stack.graphql().post(SIGNUP, Operations.newSignup());
             String username = ada.data().path("signup").path("user").path("username").asText();
             String token = ada.data().path("signup").path("accessToken").asText();
-            assertThat(stack.graphql().post(PROFILE, Map.of(), token).errorCode()).isEmpty();
+            var first = stack.graphql().post(PROFILE, Map.of(), token);
+            assertThat(first.errorCode()).as("signup: %s%nprofile: %s", ada.body(), first.body()).isEmpty();
             String ready = stack.storeHealthUrls().get(0);
             String live = stack.storeHealthUrls().get(1);
             assertThat(status(ready)).isEqualTo(200);

@@ -28,8 +28,9 @@ class RedisOutageIT {
             var ada = stack.graphql().post(SIGNUP, Operations.newSignup());
             String username = ada.data().path("signup").path("user").path("username").asText();
             String token = ada.data().path("signup").path("accessToken").asText();
-            assertThat(stack.graphql().post(PROFILE, Map.of(), token).data().path("profile").path("username").asText())
-                    .isEqualTo(username);
+            var first = stack.graphql().post(PROFILE, Map.of(), token);
+            assertThat(first.data().path("profile").path("username").asText())
+                    .as("signup: %s%nprofile: %s", ada.body(), first.body()).isEqualTo(username);
 
             redis.kill();
 
