@@ -117,10 +117,11 @@ public final class GraphQlEndpoint implements HttpService {
         if (!contentType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new HttpProblem(EdgeError.UNSUPPORTED_MEDIA_TYPE, "send the request as application/json");
         }
-        if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+        long contentLength = request.headers().contentLength().orElse(-1);
+        if (contentLength > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQlRequest.fromJsonBody(readCapped(request), limits);
+        return GraphQlRequest.fromJsonBody(readCapped(request, (int) contentLength), limits);
     }
 
     /**
@@ -128,10 +129,12 @@ public final class GraphQlEndpoint implements HttpService {
      * Content-Length, or broken chunks: Helidon throws unchecked exceptions for those), so any failure is a 400,
      * except the server's own refusals, which keep their status.
      */
-    private byte[] readCapped(ServerRequest request) {
+    private byte[] readCapped(ServerRequest request, int contentLength) {
         byte[] bytes;
         try (InputStream body = request.content().inputStream()) {
-            bytes = body.readNBytes(maxBodyBytes + 1);
+            // With a Content-Length the body is read into an array of its size (Helidon ends the stream there);
+            // readNBytes(cap + 1) would fill a 16 KiB buffer first and copy it, on every request.
+            bytes = body.readNBytes(contentLength >= 0 ? contentLength : maxBodyBytes + 1);
         } catch (RequestException refusedByTheServer) {
             // The server's own refusal (a chunk over max-payload-size is 413, a malformed chunk 400): its status
             // and typed body are decided once, by the listener's direct handler.
