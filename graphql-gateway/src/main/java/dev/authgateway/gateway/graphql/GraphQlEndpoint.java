@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
@@ -181,11 +180,14 @@ public final class GraphQlEndpoint implements HttpService {
             return new Outcome(EdgeError.TIMEOUT, false, EdgeError.TIMEOUT.body(
                     "the operation took longer than " + limits.timeout().toMillis() + " ms"));
         }
-        return new Outcome(null, run.value().isDataPresent(), ResultShape.of(run.value()));
+        return new Outcome(null, run.value().isDataPresent(), run.value());
     }
 
-    /** A GraphQL result, or the one error (TIMEOUT) that stood in for it. */
-    private record Outcome(EdgeError refusal, boolean dataPresent, Map<String, Object> body) {
+    /**
+     * A GraphQL result (written by {@link ResultShape}), or the body of the one error that stood in for it (a
+     * document refused by hash, TIMEOUT).
+     */
+    private record Outcome(EdgeError refusal, boolean dataPresent, Object body) {
         int status(ResponseType type) {
             return refusal != null ? refusal.status() : EdgeError.resultStatus(dataPresent, type);
         }
