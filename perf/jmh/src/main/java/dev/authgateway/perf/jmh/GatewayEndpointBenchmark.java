@@ -17,6 +17,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -39,6 +40,7 @@ public class GatewayEndpointBenchmark {
 
     private WebServer server;
     private HttpClient http;
+    private final CpuPerCall cpu = new CpuPerCall();
     private HttpRequest profile;
     private HttpRequest bare;
 
@@ -60,10 +62,20 @@ public class GatewayEndpointBenchmark {
                         "{\"query\":\"" + GraphQlExecutionBenchmark.PROFILE + "\"}"))
                 .build();
         bare = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/bare")).build();
-        String answer = profileQuery();
+        String answer = send(profile);
         if (!answer.contains("\"username\":\"ada\"")) {
             throw new IllegalStateException("profile failed: " + answer);
         }
+    }
+
+    @Setup(Level.Iteration)
+    public void startCounting() {
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerCall() {
+        cpu.print();
     }
 
     @TearDown
@@ -75,11 +87,13 @@ public class GatewayEndpointBenchmark {
     /** The same listener and client answering a fixed body: what HTTP alone costs, beside the profile query. */
     @Benchmark
     public String bareHttp() {
+        cpu.count("bareHttp");
         return send(bare);
     }
 
     @Benchmark
     public String profileQuery() {
+        cpu.count("profileQuery");
         return send(profile);
     }
 

@@ -15,6 +15,7 @@ import dev.authgateway.testing.TestDatabase;
 import dev.authgateway.testing.TestRedis;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -40,6 +41,7 @@ public class WholePathBenchmark {
     private RunningService cache;
     private RunningService gateway;
     private HttpClient http;
+    private final CpuPerCall cpu = new CpuPerCall();
     private HttpRequest profile;
 
     @Setup
@@ -76,6 +78,16 @@ public class WholePathBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startCounting() {
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerCall() {
+        cpu.print();
+    }
+
     @TearDown
     public void tearDown() {
         http.close();
@@ -88,6 +100,7 @@ public class WholePathBenchmark {
 
     @Benchmark
     public String profileQuery() throws Exception {
+        cpu.count("wholePath");
         return http.send(profile, HttpResponse.BodyHandlers.ofString()).body();
     }
 }
