@@ -1,18 +1,27 @@
 package dev.authgateway.gateway.graphql;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.introspection.GoodFaithIntrospection;
+import graphql.language.SourceLocation;
 import graphql.schema.DataFetchingEnvironment;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -74,7 +83,17 @@ public enum EdgeError {
     /** Where in a request's life the code is decided. */
     public enum Stage { REQUEST, DOCUMENT, FIELD }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's defaults, and graphql-java's results written straight from the result (ResultShape). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule("graphql-results").addSerializer(new ResultShape()))
+            .build();
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString LOCATIONS = new SerializedString("locations");
+    private static final SerializableString LINE = new SerializedString("line");
+    private static final SerializableString COLUMN = new SerializedString("column");
+    private static final SerializableString PATH = new SerializedString("path");
+    private static final SerializableString EXTENSIONS = new SerializedString("extensions");
+    private static final SerializableString CODE = new SerializedString("code");
 
     private final Stage stage;
     private final int status;
@@ -131,30 +150,65 @@ public enum EdgeError {
     }
 
     /**
-     * One of graphql-java's errors in the answer's shape; graphql-java's own errors (parse, validation) get their
-     * code here, and its internal classification is not shown.
+     * Writes one of graphql-java's errors in the answer's shape; graphql-java's own errors (parse, validation) get
+     * their code here, and its internal classification is not shown. Locations are written line, then column.
      */
-    static Map<String, Object> shape(GraphQLError error) {
-        Map<String, Object> shaped = new LinkedHashMap<>();
-        shaped.put("message", error.getMessage());
-        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
-            shaped.put("locations", error.getLocations().stream()
-                    .map(location -> Map.of("line", location.getLine(), "column", location.getColumn())).toList());
+    static void writeShape(GraphQLError error, JsonGenerator json, SerializerProvider provider) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName(MESSAGE);
+        json.writeString(error.getMessage());
+        List<SourceLocation> locations = error.getLocations();
+        if (locations != null && !locations.isEmpty()) {
+            json.writeFieldName(LOCATIONS);
+            json.writeStartArray();
+            for (SourceLocation location : locations) {
+                json.writeStartObject();
+                json.writeFieldName(LINE);
+                json.writeNumber(location.getLine());
+                json.writeFieldName(COLUMN);
+                json.writeNumber(location.getColumn());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         }
-        if (error.getPath() != null && !error.getPath().isEmpty()) {
-            shaped.put("path", error.getPath());
+        List<Object> path = error.getPath();
+        if (path != null && !path.isEmpty()) {
+            json.writeFieldName(PATH);
+            ResultShape.writeValue(path, json, provider);
         }
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        if (error.getExtensions() != null) {
-            error.getExtensions().forEach((key, value) -> {
-                if (!"classification".equals(key)) {
-                    extensions.put(key, value);
+        json.writeFieldName(EXTENSIONS);
+        json.writeStartObject();
+        boolean coded = false;
+        Map<String, Object> extensions = error.getExtensions();
+        if (extensions != null) {
+            for (Map.Entry<String, Object> extension : extensions.entrySet()) {
+                String key = extension.getKey();
+                if ("classification".equals(key)) {
+                    continue;
                 }
-            });
+                Object value = extension.getValue();
+                if ("code".equals(key)) {
+                    coded = true;
+                    if (value == null) {
+                        value = codeOf(error).name();
+                    }
+                }
+                ResultShape.writeKey(key, json, provider);
+                ResultShape.writeValue(value, json, provider);
+            }
         }
-        extensions.putIfAbsent("code", codeOf(error).name());
-        shaped.put("extensions", extensions);
-        return shaped;
+        if (!coded) {
+            json.writeFieldName(CODE);
+            json.writeString(codeOf(error).name());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** The {@code extensions.code} {@link #writeShape} writes for this error: its own when it has one, else ours. */
+    static Object shapedCode(GraphQLError error) {
+        Object own = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        return own != null ? own : codeOf(error).name();
     }
 
     private static EdgeError codeOf(GraphQLError error) {
@@ -204,21 +258,28 @@ public enum EdgeError {
         answer(response, Status.create(status), message);
     }
 
-    /** Writes any answer of the GraphQL endpoint, results included, counting its errors by code. */
+    /**
+     * Writes any answer of the GraphQL endpoint, counting its errors by code: an {@link ExecutionResult}, a body of
+     * {@link #body}, or a batch (a list of those).
+     */
     static void send(ServerResponse response, int status, ResponseType type, Object body) {
         ErrorMetrics.count(body);
         write(response, status, type, body);
     }
 
     private static void write(ServerResponse response, int status, ResponseType type, Object body) {
-        byte[] bytes;
+        byte[] bytes = json(body);
+        response.status(Status.create(status));
+        response.header(type.contentTypeHeader());
+        response.send(bytes);
+    }
+
+    /** The bytes of an answer's body, as {@link #send} writes them. */
+    static byte[] json(Object body) {
         try {
-            bytes = JSON.writeValueAsBytes(body);
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        response.status(Status.create(status));
-        response.header(HeaderNames.CONTENT_TYPE, type.contentType());
-        response.send(bytes);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
@@ -19,10 +21,14 @@ final class ErrorMetrics {
     private ErrorMetrics() {
     }
 
-    /** Counts the errors in one response body: a result map, or a list of them for a batch. */
+    /** Counts the errors in one response body: a result, an error body, or a list of them for a batch. */
     static void count(Object body) {
         if (body instanceof List<?> results) {
             results.forEach(ErrorMetrics::count);
+        } else if (body instanceof ExecutionResult result) {
+            for (GraphQLError error : result.getErrors()) {
+                counter(EdgeError.shapedCode(error) instanceof String code ? code : "NONE").increment();
+            }
         } else if (body instanceof Map<?, ?> result && result.get("errors") instanceof List<?> errors) {
             for (Object error : errors) {
                 counter(codeOf(error)).increment();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
@@ -117,10 +116,11 @@ public final class GraphQlEndpoint implements HttpService {
         if (!contentType.split(";")[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new HttpProblem(EdgeError.UNSUPPORTED_MEDIA_TYPE, "send the request as application/json");
         }
-        if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+        long contentLength = request.headers().contentLength().orElse(-1);
+        if (contentLength > maxBodyBytes) {
             throw tooLarge();
         }
-        return GraphQlRequest.fromJsonBody(readCapped(request), limits);
+        return GraphQlRequest.fromJsonBody(readCapped(request, (int) contentLength), limits);
     }
 
     /**
@@ -128,10 +128,12 @@ public final class GraphQlEndpoint implements HttpService {
      * Content-Length, or broken chunks: Helidon throws unchecked exceptions for those), so any failure is a 400,
      * except the server's own refusals, which keep their status.
      */
-    private byte[] readCapped(ServerRequest request) {
+    private byte[] readCapped(ServerRequest request, int contentLength) {
         byte[] bytes;
         try (InputStream body = request.content().inputStream()) {
-            bytes = body.readNBytes(maxBodyBytes + 1);
+            // With a Content-Length the body is read into an array of its size (Helidon ends the stream there);
+            // readNBytes(cap + 1) would fill a 16 KiB buffer first and copy it, on every request.
+            bytes = body.readNBytes(contentLength >= 0 ? contentLength : maxBodyBytes + 1);
         } catch (RequestException refusedByTheServer) {
             // The server's own refusal (a chunk over max-payload-size is 413, a malformed chunk 400): its status
             // and typed body are decided once, by the listener's direct handler.
@@ -178,11 +180,14 @@ public final class GraphQlEndpoint implements HttpService {
             return new Outcome(EdgeError.TIMEOUT, false, EdgeError.TIMEOUT.body(
                     "the operation took longer than " + limits.timeout().toMillis() + " ms"));
         }
-        return new Outcome(null, run.value().isDataPresent(), ResultShape.of(run.value()));
+        return new Outcome(null, run.value().isDataPresent(), run.value());
     }
 
-    /** A GraphQL result, or the one error (TIMEOUT) that stood in for it. */
-    private record Outcome(EdgeError refusal, boolean dataPresent, Map<String, Object> body) {
+    /**
+     * A GraphQL result (written by {@link ResultShape}), or the body of the one error that stood in for it (a
+     * document refused by hash, TIMEOUT).
+     */
+    private record Outcome(EdgeError refusal, boolean dataPresent, Object body) {
         int status(ResponseType type) {
             return refusal != null ? refusal.status() : EdgeError.resultStatus(dataPresent, type);
         }

@@ -1,7 +1,5 @@
 package dev.authgateway.gateway.graphql;
 
-import java.util.Locale;
-
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AuthResult;
 import dev.authgateway.gateway.domain.Caller;
@@ -39,7 +37,7 @@ final class RequestContext {
         if (header == null || header.isBlank()) {
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "authentication required");
         }
-        if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) { // no lower-cased copy of the token
             throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
         }
         try {

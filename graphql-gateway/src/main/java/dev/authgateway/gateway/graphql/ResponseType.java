@@ -3,19 +3,24 @@ package dev.authgateway.gateway.graphql;
 import java.util.List;
 import java.util.Locale;
 
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+
 /** The media type of a GraphQL response, chosen from the request's Accept header. */
 enum ResponseType {
     GRAPHQL_RESPONSE("application/graphql-response+json"),
     JSON("application/json");
 
-    private final String mediaType;
+    private final Header contentType;
 
     ResponseType(String mediaType) {
-        this.mediaType = mediaType;
+        // one header for every answer: its bytes are encoded once
+        this.contentType = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, mediaType + "; charset=utf-8");
     }
 
-    String contentType() {
-        return mediaType + "; charset=utf-8";
+    Header contentTypeHeader() {
+        return contentType;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.authgateway.support.config.ApplicationYaml;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLError;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
@@ -51,11 +52,8 @@ final class PreExecution {
         ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput()
                 .query(document).operationName(operationName).build());
         List<String> codes = new ArrayList<>();
-        Object errors = ResultShape.of(result).get("errors");
-        if (errors instanceof List<?> list) {
-            for (Object error : list) {
-                codes.add((String) ((Map<?, ?>) ((Map<?, ?>) error).get("extensions")).get("code"));
-            }
+        for (GraphQLError error : result.getErrors()) {
+            codes.add((String) EdgeError.shapedCode(error));
         }
         return codes;
     }

@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
+import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.UserDirectory;
 import dev.authgateway.support.testing.LogRecords;
 import graphql.ExecutionInput;
@@ -65,5 +67,36 @@ class RequestContextTest {
                     assertThat(record.getThrown()).isNull();
                     assertThat(record.getMessage()).doesNotContain("\n").doesNotContain("secret-token");
                 });
+    }
+
+    @Test
+    void givenTheBearerSchemeInAnyCase_thenTheTokenIsVerifiedAndOtherSchemesAreRefused() {
+        List<String> verified = new CopyOnWriteArrayList<>();
+        AccessTokens recording = new AccessTokens() {
+            @Override
+            public IssuedToken issue(String userId, String sessionId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public dev.authgateway.gateway.domain.Caller verify(String token) {
+                verified.add(token);
+                throw new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token");
+            }
+        };
+        UserDirectory unused = (UserDirectory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {UserDirectory.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        var graphql = ExecutableSchema.graphQl(new Accounts(unused, recording), recording, 0);
+
+        for (String header : List.of("Bearer a.b.c", "bearer d.e.f", "BEARER g.h.i ", "Basic a.b.c", "Bearer",
+                "Bearerx.y.z")) {
+            ExecutionResult result = graphql.execute(ExecutionInput.newExecutionInput("{ profile { id } }")
+                    .graphQLContext(Map.of(RequestContext.AUTHORIZATION, header)).build());
+            assertThat(result.getErrors()).as(header).singleElement().satisfies(error ->
+                    assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED"));
+        }
+        assertThat(verified).containsExactly("a.b.c", "d.e.f", "g.h.i");
     }
 }

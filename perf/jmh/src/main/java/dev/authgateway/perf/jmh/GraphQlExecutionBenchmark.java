@@ -58,7 +58,7 @@ public class GraphQlExecutionBenchmark {
         return result.getData();
     }
 
-    private static final class InMemoryDirectory implements UserDirectory {
+    static final class InMemoryDirectory implements UserDirectory {
         @Override
         public User create(NewAccount account) {
             return ADA;
@@ -105,7 +105,7 @@ public class GraphQlExecutionBenchmark {
         }
     }
 
-    private static final class TrustingTokens implements AccessTokens {
+    static final class TrustingTokens implements AccessTokens {
         @Override
         public IssuedToken issue(String userId, String sessionId) {
             return new IssuedToken(userId, Duration.ofMinutes(15));
