@@ -1,8 +1,7 @@
 package dev.authgateway.gateway.graphql;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.helidon.http.HeaderName;
@@ -12,15 +11,15 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The request's id: the caller's X-Request-Id when it is a plain token, else a new one; echoed in the response.
- * A new id is this process's random prefix and a counter ({@code 5f0c2b9e41d7a3c8-1a}): unique within the process,
- * and across replicas unless two draw the same 64-bit prefix, without a UUID's SecureRandom call per request.
+ * A new id is 128 random bits in hex, like a trace id ({@code 5f0c2b9e41d7a3c84b1e09d2c7f3a6e1}): unique in practice,
+ * without a UUID's SecureRandom call per request, and, unlike a counter, telling a caller nothing about how many
+ * requests a replica serves. Ids are not secrets, so ThreadLocalRandom is enough.
  */
 final class RequestIds {
 
     static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String PREFIX = HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + "-";
-    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final HexFormat HEX = HexFormat.of();
 
     private RequestIds() {
     }
@@ -35,6 +34,7 @@ final class RequestIds {
 
     /** A new id, as {@link #of} gives a request that sent none. */
     static String next() {
-        return PREFIX.concat(Long.toHexString(COUNTER.incrementAndGet()));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HEX.toHexDigits(random.nextLong()).concat(HEX.toHexDigits(random.nextLong()));
     }
 }

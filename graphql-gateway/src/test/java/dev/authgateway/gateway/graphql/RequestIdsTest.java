@@ -14,7 +14,7 @@ class RequestIdsTest {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String id = RequestIds.next();
-            assertThat(id).matches("[0-9a-f]{16}-[0-9a-f]+");
+            assertThat(id).matches("[0-9a-f]{32}");
             ids.add(id);
         }
         assertThat(ids).hasSize(10_000);
