@@ -77,8 +77,7 @@ public final class CacheAside<V> {
         }
         return pending.get().handle((lookup, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                Throwable cause = AsyncFailures.cause(failure);
                 if (!(cause instanceof CacheUnavailableException)) {
                     return CompletableFuture.<Optional<V>>failedFuture(cause);
                 }
@@ -149,10 +148,7 @@ public final class CacheAside<V> {
         try {
             return running.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            throw AsyncFailures.unchecked(e);
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.authgateway.cache.grpc;
 
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import dev.authgateway.cache.domain.AsyncFailures;
 import dev.authgateway.cache.domain.CacheAside;
 import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.CoherentWrites;
@@ -62,7 +62,7 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
             users.readAsync(validId(request.getId()), context.on(mayBlock)).whenComplete((user, failure) -> {
                 if (failure != null) {
                     // toStatus may log: with the call's trace id, as on the handler's thread.
-                    context.run(() -> reply.fail(toStatus(unwrap(failure))));
+                    context.run(() -> reply.fail(toStatus(AsyncFailures.unchecked(failure))));
                 } else if (user.isPresent()) {
                     reply.answer(GetUserResponse.newBuilder().setUser(user.get()).build());
                 } else {
@@ -72,12 +72,6 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
         } catch (RuntimeException e) {
             reply.fail(toStatus(e));
         }
-    }
-
-    private static RuntimeException unwrap(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /**

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
+import dev.authgateway.cache.domain.AsyncFailures;
 import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.Lookup;
@@ -74,9 +74,7 @@ public final class GuardedCacheStore<V> implements CacheStore<V> {
         if (failure == null) {
             return value;
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        throw AsyncFailures.unchecked(failure);
     }
 
     @Override

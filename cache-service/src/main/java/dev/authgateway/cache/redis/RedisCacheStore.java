@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import dev.authgateway.cache.domain.AsyncFailures;
 import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.Lookup;
@@ -105,7 +105,7 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
             lookup = CompletableFuture.failedFuture(e);
         }
         return Optional.of(lookup.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                unwrap(failure) instanceof RedisException redis ? new CacheUnavailableException(redis) : failure)));
+                AsyncFailures.cause(failure) instanceof RedisException redis ? new CacheUnavailableException(redis) : failure)));
     }
 
     private Lookup<V> found(byte[] value) {
@@ -114,10 +114,6 @@ public final class RedisCacheStore<V> implements CacheStore<V> {
 
     private static <V> Lookup<V> miss(byte[] generation) {
         return new Lookup.Miss<>(generation == null ? 0 : Long.parseLong(ascii(generation)));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override
