@@ -2,6 +2,7 @@ package dev.authgateway.cache;
 
 
 import dev.authgateway.cache.domain.TtlPolicy;
+import dev.authgateway.cache.redis.NearCacheSettings;
 import dev.authgateway.cache.redis.RedisCacheStore;
 import dev.authgateway.support.config.Required;
 import dev.authgateway.support.grpc.CallDeadline;
@@ -15,7 +16,7 @@ import io.helidon.config.Config;
  * {@code GuardedCacheStore.breaker}'s.
  */
 record CacheSettings(RedisSettings redis, RedisCacheStore.ReplicaAck replicaAck, GrpcChannelSettings store,
-                     CallDeadline storeDeadline, TtlPolicy ttl) {
+                     CallDeadline storeDeadline, TtlPolicy ttl, NearCacheSettings near) {
 
     static CacheSettings from(Config app) {
         Config redis = app.get("redis");
@@ -27,7 +28,8 @@ record CacheSettings(RedisSettings redis, RedisCacheStore.ReplicaAck replicaAck,
                 GrpcChannelSettings.from(app.get("store")),
                 CallDeadline.from(app.get("store")),
                 new TtlPolicy(Required.duration(cache.get("ttl")), Required.decimal(cache.get("ttl-jitter")),
-                        Required.duration(cache.get("negative-ttl"))));
+                        Required.duration(cache.get("negative-ttl"))),
+                NearCacheSettings.from(cache.get("near")));
     }
 
 }

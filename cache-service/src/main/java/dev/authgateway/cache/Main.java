@@ -2,16 +2,20 @@ package dev.authgateway.cache;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.authgateway.cache.domain.CacheAside;
+import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CoherentWrites;
 import dev.authgateway.cache.grpc.MeteredCacheEvents;
 import dev.authgateway.cache.grpc.UserCacheGrpcService;
 import dev.authgateway.cache.redis.GuardedCacheStore;
+import dev.authgateway.cache.redis.NearCacheStore;
 import dev.authgateway.cache.redis.ProtobufUserCodec;
 import dev.authgateway.cache.redis.RedisCacheStore;
 import dev.authgateway.cache.storeclient.StoreUserSource;
 import dev.authgateway.cache.storeclient.StoreWriter;
+import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
@@ -47,8 +51,11 @@ public final class Main {
         var redisStore = new GuardedCacheStore<>(new RedisCacheStore<>(redisson, keyPrefix, new ProtobufUserCodec(),
                         settings.replicaAck()),
                 GuardedCacheStore.breaker(app.get("redis.breaker")));
+        Optional<NearCacheStore<User>> nearStore = settings.near().enabled()
+                ? Optional.of(new NearCacheStore<>(redisStore, redisson, keyPrefix, settings.near()))
+                : Optional.empty();
         var users = new CacheAside<>(
-                redisStore,
+                nearStore.<CacheStore<User>>map(near -> near).orElse(redisStore),
                 new StoreUserSource(storeChannel, storeDeadline),
                 settings.ttl(),
                 new MeteredCacheEvents(redisStore::open));
@@ -62,8 +69,10 @@ public final class Main {
                     .readiness(HealthChecks.readiness("redis-or-store",
                             () -> RedisClients.reachable(redisson, keyPrefix)
                                     || GrpcHealth.serving(storeChannel, probeDeadline)))
-                    .start(root, List.of(redisson::shutdown, () -> GrpcChannels.close(storeChannel)));
+                    .start(root, List.of(() -> nearStore.ifPresent(NearCacheStore::close), redisson::shutdown,
+                            () -> GrpcChannels.close(storeChannel)));
         } catch (RuntimeException e) {
+            nearStore.ifPresent(NearCacheStore::close);
             GrpcChannels.close(storeChannel);
             redisson.shutdown();
             throw e;

@@ -9,6 +9,7 @@ import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.ConstantDelay;
 import org.redisson.config.ReadMode;
+import org.redisson.config.SubscriptionMode;
 
 /** A Redisson client from an {@code app.redis} config node ({@link RedisSettings}). */
 public final class RedisClients {
@@ -43,6 +44,8 @@ public final class RedisClients {
                     .setCheckSentinelsList(false)
                     .setSentinelPassword(redis.sentinelAuth())
                     .setReadMode(ReadMode.MASTER)
+                    // Near-cache invalidations are published on the master; a replica would deliver them late.
+                    .setSubscriptionMode(SubscriptionMode.MASTER)
                     .setMasterConnectionPoolSize(redis.poolSize())
                     .setMasterConnectionMinimumIdleSize(redis.minIdle())
                     .setSlaveConnectionMinimumIdleSize(0), redis);
