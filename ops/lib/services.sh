@@ -1,5 +1,7 @@
 # Builds, starts, stops and reports the three services.
 # shellcheck shell=bash
+# shellcheck source=ops/lib/aot.sh
+source "$(dirname "${BASH_SOURCE[0]}")/aot.sh"
 
 SERVICES=(store-service cache-service graphql-gateway)
 STORE_GRPC_PORT=9091
@@ -96,7 +98,7 @@ start_service() {
     done
     step "starting $name"
     # shellcheck disable=SC2046
-    HELIDON_CONFIG_PROFILE=${HELIDON_CONFIG_PROFILE:-dev} nohup java $(jvm_flags "$name") "$@" $(extra_opts "$name") \
+    HELIDON_CONFIG_PROFILE=${HELIDON_CONFIG_PROFILE:-dev} nohup java $(jvm_flags "$name") $(aot_flags "$name") "$@" $(extra_opts "$name") \
       -jar "$(jar_of "$name")" >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$PID_DIR/$name.pid"
   fi
@@ -127,7 +129,7 @@ stop_service() {
   fi
   step "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do
+  for _ in $(seq 1 $((${STOP_WAIT_SECONDS:-20} * 2))); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
