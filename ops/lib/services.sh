@@ -44,7 +44,8 @@ jvm_flags() {
   local heap=${AUTHGW_HEAP:-384m}
   local sizing=(-Xms64m "-Xmx$heap")
   [[ ${1:-} == store-service ]] && sizing=("-Xms$heap" "-Xmx$heap" -XX:NewRatio=1 -XX:SurvivorRatio=4)
-  local flags=(-XX:+UseSerialGC "${sizing[@]}" -XX:+ExitOnOutOfMemoryError)
+  # AUTHGW_GC=Parallel or G1 runs another collector, for comparisons (perf/README.md, "Collectors").
+  local flags=("-XX:+Use${AUTHGW_GC:-Serial}GC" "${sizing[@]}" -XX:+ExitOnOutOfMemoryError)
   if ((JAVA_MAJOR >= 24)); then
     flags+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   fi
