@@ -46,11 +46,11 @@ public final class AccountMail {
                 mail);
     }
 
-    /** A new verification link (earlier ones stop working); nothing is sent for a verified address. */
-    public void resendVerification(UUID userId) {
+    /** A new verification link (earlier ones stop working); nothing is sent for a verified address (false). */
+    public boolean resendVerification(UUID userId) {
         User user = users.findById(userId).orElseThrow(UserNotFoundException::new);
         if (repository.emailVerified(userId)) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         OneTimeToken token = OneTimeToken.issue();
@@ -58,6 +58,7 @@ public final class AccountMail {
                         now.plus(policy.verifyTtl()))),
                 composer.compose(MailKind.VERIFY_EMAIL, user.email(), values(user.username(), user.displayName(), token)),
                 LoginForms.email(user.email()), Optional.of(userId), policy.limit(), now);
+        return true;
     }
 
     public UUID verifyEmail(String token) {

@@ -37,14 +37,8 @@ public final class AccountMailGrpcService extends AccountMailGrpc.AccountMailImp
     @Override
     public void resendVerification(ResendVerificationRequest request,
                                    StreamObserver<ResendVerificationResponse> response) {
-        answer(response, () -> {
-            UUID userId = id(request.getUserId());
-            boolean verified = mail.emailVerified(userId);
-            if (!verified) {
-                mail.resendVerification(userId);
-            }
-            return ResendVerificationResponse.newBuilder().setAlreadyVerified(verified).build();
-        });
+        answer(response, () -> ResendVerificationResponse.newBuilder()
+                .setAlreadyVerified(!mail.resendVerification(id(request.getUserId()))).build());
     }
 
     @Override
