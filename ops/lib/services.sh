@@ -170,7 +170,7 @@ start_services() {
   ensure_certificates
   # shellcheck disable=SC2046
   start_service store-service \
-    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" \
+    -Dapp.db.url="jdbc:postgresql://127.0.0.1:$PG_PORT/authgateway" -Dapp.mail.port="$MAIL_SMTP_PORT" \
     $(tls_flags grpc.tls store-service)
   # shellcheck disable=SC2046
   start_service cache-service \

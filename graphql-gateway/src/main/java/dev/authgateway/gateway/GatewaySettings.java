@@ -17,7 +17,8 @@ import io.helidon.config.Config;
 record GatewaySettings(GrpcChannelSettings store, CallDeadline storeDeadline, CallDeadline credentialDeadline,
                        GrpcChannelSettings cache, CallDeadline cacheDeadline, CallDeadline cacheWriteDeadline,
                        RedisSettings redis,
-                       boolean attemptLimitsEnabled, Duration revocationRecheck, long verifiedCacheSize) {
+                       boolean attemptLimitsEnabled, Duration revocationRecheck, long verifiedCacheSize,
+                       boolean requireVerifiedEmail) {
 
     static GatewaySettings from(Config app) {
         return new GatewaySettings(
@@ -30,6 +31,7 @@ record GatewaySettings(GrpcChannelSettings store, CallDeadline storeDeadline, Ca
                 RedisSettings.from(app.get("redis")),
                 Required.bool(app.get("attempt-limits.enabled")),
                 Required.duration(app.get("sessions.revocation-recheck")),
-                Required.longValue(app.get("jwt.verified-cache-size")));
+                Required.longValue(app.get("jwt.verified-cache-size")),
+                Required.bool(app.get("accounts.require-verified-email")));
     }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 
 import dev.authgateway.gateway.audit.JsonAuditLog;
 import dev.authgateway.gateway.domain.AccessTokens;
+import dev.authgateway.gateway.domain.AccountEmail;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
+import dev.authgateway.gateway.grpcclient.GrpcAccountMailbox;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
@@ -63,11 +65,15 @@ public final class Main {
             audit.signingKeysLoaded(jwt.verificationKeys().stream().map(SigningKey::keyId).toList(),
                     jwt.activeKey().keyId());
             AccessTokens tokens = accessTokens(jwt, settings);
+            AttemptLimits limits = attemptLimits(redisson, app, settings);
+            SessionRevocations revocations = revocations(redisson, settings, jwt);
             Accounts accounts = new Accounts(new GrpcUserDirectory(
                     store, settings.storeDeadline(), settings.credentialDeadline(),
                     cache, settings.cacheDeadline(), settings.cacheWriteDeadline()), tokens,
-                    attemptLimits(redisson, app, settings), audit, revocations(redisson, settings, jwt),
-                    Clock.systemUTC());
+                    limits, audit, revocations, Clock.systemUTC(),
+                    new AccountEmail(new GrpcAccountMailbox(store, settings.storeDeadline(),
+                            settings.credentialDeadline()), revocations, limits, audit,
+                            settings.requireVerifiedEmail()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)

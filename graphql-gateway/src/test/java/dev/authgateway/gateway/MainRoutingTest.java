@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authgateway.gateway.domain.AccountEmail;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AuditEvents;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.MailAuditEvents;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.EdgeError;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
@@ -64,6 +66,8 @@ class MainRoutingTest {
     private static final String REFRESH = "mutation { refreshToken { accessToken refreshToken } }";
     private static final FakeDirectory DIRECTORY = new FakeDirectory();
     private static final FakeAttemptLimits LIMITS = new FakeAttemptLimits();
+    private static final FakeMailbox MAILBOX = new FakeMailbox();
+    private static final String VERIFY_EMAIL = "mutation { verifyEmail(token: \"t\") }";
 
     private static boolean warm;
 
@@ -77,7 +81,8 @@ class MainRoutingTest {
     static void routing(HttpRouting.Builder routing) {
         FakeTokens tokens = new FakeTokens();
         Accounts accounts = new Accounts(DIRECTORY, tokens, LIMITS, AuditEvents.NONE, SessionRevocations.NONE,
-                Clock.systemUTC());
+                Clock.systemUTC(), new AccountEmail(MAILBOX, SessionRevocations.NONE, LIMITS, MailAuditEvents.NONE,
+                        true));
         SigningKey key = SigningKey.generate();
         JwtSettings jwt = new JwtSettings("authgateway", "authgateway-api", Duration.ofMinutes(15),
                 Duration.ofSeconds(30), 4096, key, List.of(key));
@@ -124,6 +129,9 @@ class MainRoutingTest {
                         new GatewayException(ErrorCode.UNAVAILABLE, "a backing service is unavailable"))),
                 arranged(EdgeError.INTERNAL, 200, SIGNUP, () -> DIRECTORY.failNext(
                         new IllegalStateException("a defect inside a field"))),
+                arranged(EdgeError.INVALID_TOKEN, 200, VERIFY_EMAIL, () -> MAILBOX.failNext(
+                        new GatewayException(ErrorCode.INVALID_TOKEN, "invalid or expired token", "token"))),
+                arranged(EdgeError.EMAIL_NOT_VERIFIED, 200, LOGIN, MAILBOX::unverifiedNext),
                 Arguments.of(new Case(EdgeError.CSRF_ORIGIN_REFUSED, 200, () -> { }, Method.POST, "/graphql",
                         "application/json", GRAPHQL_RESPONSE, query(REFRESH),
                         Map.of("Cookie", "authgw_refresh=refresh-1"))),

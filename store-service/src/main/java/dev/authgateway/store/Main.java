@@ -1,16 +1,23 @@
 package dev.authgateway.store;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.domain.AccountMail;
+import dev.authgateway.store.domain.OutboxRelay;
 import dev.authgateway.store.domain.PasswordPolicy;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
+import dev.authgateway.store.grpc.AccountMailGrpcService;
 import dev.authgateway.store.grpc.GrpcCallDeadline;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.OffloadedPasswordHasher;
+import dev.authgateway.store.mail.MailSender;
+import dev.authgateway.store.mail.SmtpMailTransport;
+import dev.authgateway.store.mail.TemplateMailComposer;
 import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.mybatis.PoolMetrics;
@@ -21,7 +28,7 @@ import dev.authgateway.support.server.RunningService;
 import dev.authgateway.support.server.ServiceMain;
 import io.helidon.config.Config;
 
-/** store-service: the UserStore gRPC service over PostgreSQL. */
+/** store-service: the UserStore and AccountMail gRPC services over PostgreSQL, and the mail outbox's sender. */
 public final class Main {
 
     private Main() {
@@ -44,15 +51,22 @@ public final class Main {
                     settings.hashThreads() > 0 ? settings.hashThreads() : OffloadedPasswordHasher.defaultThreads(),
                     settings.hashMaxQueueWait(),
                     GrpcCallDeadline::remaining);
-            UserAccounts accounts = new UserAccounts(
-                    users,
-                    hasher,
-                    new PasswordPolicy(settings.minPasswordLength(),
-                            new ZxcvbnStrength(settings.minPasswordStrength())));
+            PasswordPolicy passwordPolicy = new PasswordPolicy(settings.minPasswordLength(),
+                    new ZxcvbnStrength(settings.minPasswordStrength()));
+            AccountMail mail = new AccountMail(users.accountMail(), users, hasher, passwordPolicy,
+                    new TemplateMailComposer(settings.mail().linkBaseUrl()), settings.accountMail(), Clock.systemUTC());
+            UserAccounts accounts = new UserAccounts(users, hasher, passwordPolicy, mail::insertWithVerification);
+            List<AutoCloseable> resources = new ArrayList<>(List.of(dataSource, hasher));
+            if (settings.mail().senderEnabled()) {
+                resources.add(MailSender.start(new OutboxRelay(users.mailOutbox(),
+                                new SmtpMailTransport(settings.mail()), settings.outbox(), Clock.systemUTC()),
+                        settings.outbox().batchSize(), settings.mail().pollInterval()));
+            }
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts, sessions))
+                    .service(new AccountMailGrpcService(mail))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
-                    .start(root, List.of(dataSource, hasher));
+                    .start(root, resources);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

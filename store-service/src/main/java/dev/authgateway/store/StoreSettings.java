@@ -2,7 +2,11 @@ package dev.authgateway.store;
 
 import java.time.Duration;
 
+import dev.authgateway.store.domain.AccountMailPolicy;
+import dev.authgateway.store.domain.MailLimit;
+import dev.authgateway.store.domain.OutboxRelay;
 import dev.authgateway.store.hashing.HashParameters;
+import dev.authgateway.store.mail.MailSettings;
 import dev.authgateway.store.mybatis.DatabaseSettings;
 import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
@@ -12,7 +16,8 @@ import io.helidon.config.Config;
  * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor.
  */
 record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParameters hash, int hashThreads,
-                     Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength) {
+                     Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength,
+                     MailSettings mail, AccountMailPolicy accountMail, OutboxRelay.Policy outbox) {
 
     static StoreSettings from(Config app) {
         Config hash = app.get("password-hash");
@@ -23,6 +28,27 @@ record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParamete
                 Required.integer(hash.get("threads")),
                 Required.duration(hash.get("max-queue-wait")),
                 Required.integer(app.get("password-policy.min-length")),
-                Required.integer(app.get("password-policy.min-strength")));
+                Required.integer(app.get("password-policy.min-strength")),
+                MailSettings.from(app.get("mail")),
+                accountMail(app.get("mail")),
+                outbox(app.get("mail.sender")));
+    }
+
+    private static AccountMailPolicy accountMail(Config mail) {
+        Config limit = mail.get("rate-limit");
+        return new AccountMailPolicy(
+                Required.duration(mail.get("tokens.verify-ttl")),
+                Required.duration(mail.get("tokens.reset-ttl")),
+                new MailLimit(Required.integer(limit.get("per-recipient")), Required.integer(limit.get("per-account")),
+                        Required.duration(limit.get("window"))));
+    }
+
+    private static OutboxRelay.Policy outbox(Config sender) {
+        return new OutboxRelay.Policy(
+                Required.integer(sender.get("batch-size")),
+                Required.integer(sender.get("max-attempts")),
+                Required.duration(sender.get("backoff-base")),
+                Required.duration(sender.get("backoff-max")),
+                Required.duration(sender.get("lease")));
     }
 }

@@ -12,6 +12,7 @@ import dev.authgateway.gateway.domain.AuditEvents;
 import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.MailAuditEvents;
 import dev.authgateway.gateway.domain.RequestOrigin;
 import dev.authgateway.gateway.domain.User;
 import dev.authgateway.support.observe.TraceLogging;
@@ -21,7 +22,7 @@ import dev.authgateway.support.observe.TraceLogging;
  * {@code AUDIT {"ts":"…","event":"login.failed","login":"ada","reason":"INVALID_CREDENTIALS","clientAddress":"…",
  * "requestId":"…"}}. Passwords and tokens are never passed here.
  */
-public final class JsonAuditLog implements AuditEvents {
+public final class JsonAuditLog implements AuditEvents, MailAuditEvents {
 
     private static final Logger AUDIT = Logger.getLogger("dev.authgateway.audit");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,37 @@ public final class JsonAuditLog implements AuditEvents {
     public void loggedOut(Caller caller, List<String> endedSessions, boolean everywhere, RequestOrigin origin) {
         write(everywhere ? "logout.everywhere" : "logout", origin, Map.of("userId", caller.userId(),
                 "sessionId", caller.sessionId(), "endedSessions", String.join(",", endedSessions)));
+    }
+
+    @Override
+    public void verificationResent(String userId, boolean sent, RequestOrigin origin) {
+        write("email.verification_resent", origin, Map.of("userId", userId, "sent", String.valueOf(sent)));
+    }
+
+    @Override
+    public void emailVerified(String userId, RequestOrigin origin) {
+        write("email.verified", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void passwordResetRequested(RequestOrigin origin) {
+        write("password.reset_requested", origin, Map.of());
+    }
+
+    @Override
+    public void passwordReset(String userId, List<String> endedSessions, RequestOrigin origin) {
+        write("password.reset", origin, Map.of("userId", userId, "endedSessions", String.join(",", endedSessions)));
+    }
+
+    @Override
+    public void passwordChanged(String userId, List<String> endedSessions, RequestOrigin origin) {
+        write("password.changed", origin, Map.of("userId", userId, "endedSessions", String.join(",", endedSessions)));
+    }
+
+    @Override
+    public void mailFlowRefused(String operation, String userId, ErrorCode reason, RequestOrigin origin) {
+        write("account_mail.refused", origin, Map.of("operation", operation, "userId", userId == null ? "" : userId,
+                "reason", reason.name()));
     }
 
     /** At start-up: which keys verify tokens and which signs them, so every rotation step is on record. */

@@ -13,6 +13,7 @@ public final class Accounts {
     private final AuditEvents audit;
     private final SessionRevocations revocations;
     private final Clock clock;
+    private final AccountEmail email;
 
     public Accounts(UserDirectory directory, AccessTokens tokens) {
         this(directory, tokens, AttemptLimits.NONE, AuditEvents.NONE, SessionRevocations.NONE, Clock.systemUTC());
@@ -20,6 +21,12 @@ public final class Accounts {
 
     public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
                     SessionRevocations revocations, Clock clock) {
+        this(directory, tokens, limits, audit, revocations, clock, AccountEmail.NONE);
+    }
+
+    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
+                    SessionRevocations revocations, Clock clock, AccountEmail email) {
+        this.email = email;
         this.directory = directory;
         this.tokens = tokens;
         this.limits = limits;
@@ -63,6 +70,7 @@ public final class Accounts {
             throw e;
         }
         limits.loginSucceeded(attempt);
+        email.checkLogin(user, origin);
         audit.loggedIn(user, origin);
         return startSession(user);
     }
@@ -112,6 +120,11 @@ public final class Accounts {
         }
         ended.forEach(revocations::revoke);
         audit.loggedOut(caller, ended, true, origin);
+    }
+
+    /** The account lifecycle by mail: verification, password reset and change. */
+    public AccountEmail email() {
+        return email;
     }
 
     public User profile(Caller caller) {

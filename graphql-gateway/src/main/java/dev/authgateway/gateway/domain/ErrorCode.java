@@ -15,5 +15,9 @@ public enum ErrorCode {
     /** A backing service is down or too slow; safe to retry. */
     UNAVAILABLE,
     /** A fault of ours; details are in the gateway's log only. */
-    INTERNAL
+    INTERNAL,
+    /** A mailed token (verification, password reset) is unknown, expired, already used or not for this operation. */
+    INVALID_TOKEN,
+    /** The password matched, but the account's email address is not verified and the gateway requires it. */
+    EMAIL_NOT_VERIFIED
 }

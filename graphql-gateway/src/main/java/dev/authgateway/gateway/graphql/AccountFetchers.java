@@ -17,7 +17,7 @@ final class AccountFetchers {
     }
 
     RuntimeWiring wiring() {
-        return RuntimeWiring.newRuntimeWiring()
+        return new MailFetchers(accounts).wire(RuntimeWiring.newRuntimeWiring()
                 .type("Query", type -> type.dataFetcher("profile", profile()))
                 .type("Mutation", type -> type
                         .dataFetcher("signup", signup())
@@ -36,7 +36,7 @@ final class AccountFetchers {
                             accounts.logOutEverywhere(RequestContext.caller(environment, accounts),
                                     RequestContext.origin(environment));
                             return true;
-                        }))
+                        })))
                 .build();
     }
 

@@ -32,7 +32,7 @@ import io.helidon.webserver.http.ServerResponse;
  * gateway's routes, with the HTTP status of an answer that carries it, and the one writer of the error shape
  * {@code {"message", "locations"?, "path"?, "extensions": {"code", ...}}} and of the bytes of every error answer.
  *
- * <p>The first seven are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
+ * <p>The first nine are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
  * decides them; {@link #of(ErrorCode)} maps them one to one). The others exist at the edge only: the request, the
  * document or the route was refused before any use case ran, which the domain cannot know of.
  *
@@ -50,6 +50,10 @@ public enum EdgeError {
     UNAVAILABLE(Stage.FIELD, 200),
     /** A fault of ours: 200 as a field error beside data, 500 when nothing else could be answered (InternalErrors). */
     INTERNAL(Stage.FIELD, 500),
+    /** A mailed token does not work (unknown, expired, used or of another purpose: one code for all). */
+    INVALID_TOKEN(Stage.FIELD, 200),
+    /** Login refused until the account's address is verified (app.accounts.require-verified-email). */
+    EMAIL_NOT_VERIFIED(Stage.FIELD, 200),
     /** The refresh cookie sent from an Origin not in app.cors.allowed-origins nor the gateway's own (CSRF). */
     CSRF_ORIGIN_REFUSED(Stage.FIELD, 200),
 

@@ -1,5 +1,6 @@
 package dev.authgateway.gateway.grpcclient;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.google.protobuf.Any;
@@ -7,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.support.observe.RateLimitedLog;
@@ -27,6 +29,9 @@ final class GrpcStatuses {
     /** The ErrorInfo of UserCache.UpdateProfile when the write was saved but the old copy may still be read. */
     static final String ERROR_DOMAIN = "authgateway.user.v1";
     static final String CACHE_NOT_INVALIDATED = "CACHE_NOT_INVALIDATED";
+    /** account_mail.proto's ErrorInfo reasons: a mailed token that does not work, and the mail limit. */
+    static final String INVALID_TOKEN = "INVALID_TOKEN";
+    static final String MAIL_RATE_LIMITED = "MAIL_RATE_LIMITED";
 
     /** What a call was about, where that changes what a status means. */
     enum Asked {
@@ -59,6 +64,18 @@ final class GrpcStatuses {
         }
         if (asked == Asked.REFRESH_TOKEN && code == Status.Code.UNAUTHENTICATED) {
             return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired refresh token"));
+        }
+        Optional<String> reason = detail(e, ErrorInfo.class).filter(info -> ERROR_DOMAIN.equals(info.getDomain()))
+                .map(ErrorInfo::getReason);
+        if (code == Status.Code.UNAUTHENTICATED && reason.filter(INVALID_TOKEN::equals).isPresent()) {
+            return Optional.of(new GatewayException(ErrorCode.INVALID_TOKEN, "invalid or expired token", "token"));
+        }
+        if (code == Status.Code.RESOURCE_EXHAUSTED && reason.filter(MAIL_RATE_LIMITED::equals).isPresent()) {
+            Duration retryAfter = detail(e, RetryInfo.class)
+                    .map(info -> Duration.ofSeconds(info.getRetryDelay().getSeconds()))
+                    .filter(delay -> delay.isPositive()).orElse(Duration.ofMinutes(1));
+            return Optional.of(GatewayException.rateLimited("too many messages to this address or account; retry "
+                    + "later", retryAfter));
         }
         if (code == Status.Code.UNAVAILABLE && detail(e, ErrorInfo.class)
                 .filter(info -> ERROR_DOMAIN.equals(info.getDomain()) && CACHE_NOT_INVALIDATED.equals(info.getReason()))

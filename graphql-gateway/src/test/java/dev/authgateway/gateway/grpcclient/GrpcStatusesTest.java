@@ -52,6 +52,33 @@ class GrpcStatusesTest {
     }
 
     @Test
+    void givenAnInvalidTokenErrorInfo_thenInvalidTokenAndWithoutItInvalidCredentials() {
+        StatusRuntimeException token = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAUTHENTICATED.getNumber()).setMessage("invalid or expired token")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain("authgateway.user.v1")
+                        .setReason("INVALID_TOKEN").build())).build());
+
+        assertThat(GrpcStatuses.toGatewayException(token, Asked.ACCOUNT).code()).isEqualTo(ErrorCode.INVALID_TOKEN);
+        assertThat(map(Status.UNAUTHENTICATED, Asked.TOKEN_USER_PROFILE)).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+    }
+
+    @Test
+    void givenTheMailLimit_thenRateLimitedWithTheStoresRetryDelay() {
+        StatusRuntimeException limited = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED.getNumber()).setMessage("too many messages")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain("authgateway.user.v1")
+                        .setReason("MAIL_RATE_LIMITED").build()))
+                .addDetails(Any.pack(com.google.rpc.RetryInfo.newBuilder().setRetryDelay(
+                        com.google.protobuf.Duration.newBuilder().setSeconds(1234)).build())).build());
+
+        GatewayException error = GrpcStatuses.toGatewayException(limited, Asked.ACCOUNT);
+
+        assertThat(error.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(error.retryAfter()).contains(java.time.Duration.ofSeconds(1234));
+        assertThat(map(Status.RESOURCE_EXHAUSTED)).as("any other exhaustion").isEqualTo(ErrorCode.UNAVAILABLE);
+    }
+
+    @Test
     void givenNotFoundOrARefusedIdForTheTokensOwnUser_thenUnauthenticated() {
         assertThat(map(Status.NOT_FOUND, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(map(Status.INVALID_ARGUMENT, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);

@@ -18,24 +18,28 @@ public record PasswordPolicy(int minLength, PasswordStrength strength) {
     }
 
     List<FieldViolation> check(SignUp signUp) {
-        String password = signUp.password();
+        return check(signUp.password(), signUp.username(), signUp.email(), signUp.displayName());
+    }
+
+    /** The rules for a password (as OpaqueString enforces it) of the account with these username, email and name. */
+    List<FieldViolation> check(String password, String username, String email, String displayName) {
         List<FieldViolation> violations = new ArrayList<>();
         if (password.codePointCount(0, password.length()) < minLength) {
             violations.add(new FieldViolation("password", "must be at least " + minLength + " characters long"));
-        } else if (password.toLowerCase(Locale.ROOT).equals(signUp.username().toLowerCase(Locale.ROOT))
-                || password.toLowerCase(Locale.ROOT).equals(signUp.email().toLowerCase(Locale.ROOT))) {
+        } else if (password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))
+                || password.toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT))) {
             violations.add(new FieldViolation("password", "must not be your username or email"));
         } else {
-            strength.weakness(password, accountWords(signUp))
+            strength.weakness(password, accountWords(username, email, displayName))
                     .ifPresent(why -> violations.add(new FieldViolation("password", why)));
         }
         return violations;
     }
 
-    private static List<String> accountWords(SignUp signUp) {
-        List<String> words = new ArrayList<>(List.of(signUp.username(), signUp.email(),
-                signUp.email().substring(0, Math.max(0, signUp.email().indexOf('@'))), signUp.displayName()));
-        words.addAll(List.of(signUp.displayName().split("\\s+")));
+    private static List<String> accountWords(String username, String email, String displayName) {
+        List<String> words = new ArrayList<>(List.of(username, email,
+                email.substring(0, Math.max(0, email.indexOf('@'))), displayName));
+        words.addAll(List.of(displayName.split("\\s+")));
         words.removeIf(String::isBlank);
         return words;
     }

@@ -8,15 +8,28 @@ public final class UserAccounts {
     private final UserRepository repository;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
+    private final NewUserWriter newUsers;
+
+    /** How a new user is written: alone, or with what must be written in the same transaction (a verification mail). */
+    @FunctionalInterface
+    public interface NewUserWriter {
+        User insert(UUID id, SignUp signUp, String passwordHash);
+    }
 
     public UserAccounts(UserRepository repository, PasswordHasher hasher) {
         this(repository, hasher, new PasswordPolicy(10, PasswordStrength.ANY));
     }
 
     public UserAccounts(UserRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy) {
+        this(repository, hasher, passwordPolicy, repository::insert);
+    }
+
+    public UserAccounts(UserRepository repository, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+                        NewUserWriter newUsers) {
         this.repository = repository;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
+        this.newUsers = newUsers;
     }
 
     public User create(SignUp signUp) {
@@ -24,7 +37,7 @@ public final class UserAccounts {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return repository.insert(UUID.randomUUID(), signUp, hasher.hash(signUp.password()));
+        return newUsers.insert(UUID.randomUUID(), signUp, hasher.hash(signUp.password()));
     }
 
     public User get(UUID id) {

@@ -4,11 +4,16 @@ import java.util.List;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
+import com.google.protobuf.Duration;
 import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import dev.authgateway.store.domain.DuplicateUserException;
 import dev.authgateway.store.domain.FieldViolation;
 import dev.authgateway.store.domain.InvalidCredentialsException;
 import dev.authgateway.store.domain.InvalidInputException;
+import dev.authgateway.store.domain.InvalidTokenException;
+import dev.authgateway.store.domain.MailRateLimitedException;
 import dev.authgateway.store.domain.SessionNotValidException;
 import dev.authgateway.store.domain.StoreUnavailableException;
 import dev.authgateway.store.domain.UserNotFoundException;
@@ -24,6 +29,10 @@ import io.grpc.protobuf.StatusProto;
 final class StoreStatuses {
 
     private static final RateLimitedLog LOG = RateLimitedLog.of(StoreStatuses.class);
+    /** ErrorInfo of the account_mail.proto failures: domain and reasons. */
+    static final String ERROR_DOMAIN = "authgateway.user.v1";
+    static final String INVALID_TOKEN = "INVALID_TOKEN";
+    static final String MAIL_RATE_LIMITED = "MAIL_RATE_LIMITED";
 
     private StoreStatuses() {
     }
@@ -36,6 +45,12 @@ final class StoreStatuses {
             case UserNotFoundException notFound -> status(Code.NOT_FOUND, "user not found");
             case InvalidCredentialsException invalid -> status(Code.UNAUTHENTICATED, "invalid credentials");
             case SessionNotValidException invalid -> status(Code.UNAUTHENTICATED, "invalid refresh token");
+            case InvalidTokenException invalid -> withDetails(Code.UNAUTHENTICATED, "invalid or expired token",
+                    Any.pack(errorInfo(INVALID_TOKEN)));
+            case MailRateLimitedException limited -> withDetails(Code.RESOURCE_EXHAUSTED, "too many messages",
+                    Any.pack(errorInfo(MAIL_RATE_LIMITED)), Any.pack(RetryInfo.newBuilder()
+                            .setRetryDelay(Duration.newBuilder().setSeconds(limited.retryAfter().toSeconds()))
+                            .build()));
             case StoreUnavailableException unavailable -> {
                 LOG.dependency("postgresql unavailable", unavailable.getMessage(), unavailable.getCause());
                 yield status(Code.UNAVAILABLE, "user store unavailable");
@@ -61,6 +76,15 @@ final class StoreStatuses {
                 .setMessage(String.join("; ", violations.stream().map(FieldViolation::toString).toList()))
                 .addDetails(Any.pack(details.build()))
                 .build());
+    }
+
+    private static ErrorInfo errorInfo(String reason) {
+        return ErrorInfo.newBuilder().setDomain(ERROR_DOMAIN).setReason(reason).build();
+    }
+
+    private static StatusRuntimeException withDetails(Code code, String message, Any... details) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber()).setMessage(message).addAllDetails(List.of(details)).build());
     }
 
     private static StatusRuntimeException status(Code code, String message) {

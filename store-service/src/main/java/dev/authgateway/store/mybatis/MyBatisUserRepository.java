@@ -35,12 +35,24 @@ public final class MyBatisUserRepository implements UserRepository {
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(SessionMapper.class);
+        configuration.addMapper(AccountMailMapper.class);
+        configuration.addMapper(MailOutboxMapper.class);
         return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
     }
 
     /** Sessions on the same database and MyBatis configuration. */
     public MyBatisSessionRepository sessions() {
         return new MyBatisSessionRepository(sessions);
+    }
+
+    /** Mailed tokens and the outbox's writes, on the same database and MyBatis configuration. */
+    public MyBatisAccountMailRepository accountMail() {
+        return new MyBatisAccountMailRepository(sessions);
+    }
+
+    /** The outbox's delivery side, on the same database and MyBatis configuration. */
+    public MyBatisMailOutbox mailOutbox() {
+        return new MyBatisMailOutbox(sessions);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.authgateway.store.grpc;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import dev.authgateway.proto.user.v1.AccountMailGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
 import dev.authgateway.support.config.ApplicationYaml;
@@ -9,6 +11,7 @@ import dev.authgateway.support.grpc.GrpcChannels;
 import dev.authgateway.support.server.RunningService;
 import dev.authgateway.testing.FreePort;
 import dev.authgateway.testing.TestDatabase;
+import dev.authgateway.testing.TestMail;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -21,12 +24,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The store-service started on free ports over its own database before a test class's tests, with a gRPC channel
+ * The store-service started on free ports over its own database and mail server before a test class's tests, with a gRPC channel
  * to it, and stopped after them (register it with {@code @RegisterExtension}).
  */
 final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> extra;
     private TestDatabase database;
+    private TestMail mail;
     private RunningService service;
     private ManagedChannel channel;
 
@@ -43,10 +48,23 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
         }
     };
 
+    StoreServiceFixture() {
+        this(Map.of());
+    }
+
+    /** With these settings over the shipped yaml, the test database's and the test mail server's. */
+    StoreServiceFixture(Map<String, String> extra) {
+        this.extra = extra;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         database = TestDatabase.create();
-        service = Main.start(ApplicationYaml.with(FreePort.pickedOnBind(database.config())));
+        mail = TestMail.start();
+        Map<String, String> config = new HashMap<>(database.config());
+        config.putAll(mail.config());
+        config.putAll(extra);
+        service = Main.start(ApplicationYaml.with(FreePort.pickedOnBind(config)));
         channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
                 "implementation", "grpc-java", "host", "127.0.0.1", "port", String.valueOf(service.grpcPort()),
                 "load-balancing", "pick_first", "keepalive", "PT30S"))));
@@ -54,6 +72,15 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
 
     UserStoreGrpc.UserStoreBlockingStub store() {
         return UserStoreGrpc.newBlockingStub(started);
+    }
+
+    /** The SMTP server the store sends to. */
+    TestMail mail() {
+        return mail;
+    }
+
+    AccountMailGrpc.AccountMailBlockingStub accountMail() {
+        return AccountMailGrpc.newBlockingStub(started);
     }
 
     TestDatabase database() {
@@ -68,6 +95,7 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) {
         GrpcChannels.close(channel);
         service.close();
+        mail.close();
         database.close();
     }
 }

@@ -19,6 +19,14 @@ public final class Operations {
     public static final String UPDATE_PROFILE = "mutation Update($input: UpdateProfileInput!) { updateProfile(input: $input) "
             + USER_FIELDS + " }";
     public static final String STRONG_PASSWORD = "correct horse battery staple";
+    public static final String EMAIL_VERIFIED = "query { profile { emailVerified } }";
+    public static final String VERIFY_EMAIL = "mutation Verify($token: String!) { verifyEmail(token: $token) }";
+    public static final String RESEND_VERIFICATION = "mutation { resendVerification }";
+    public static final String REQUEST_PASSWORD_RESET = "mutation Forgot($email: String!) { "
+            + "requestPasswordReset(email: $email) }";
+    public static final String RESET_PASSWORD = "mutation Reset($input: ResetPasswordInput!) { resetPassword(input: $input) }";
+    public static final String CHANGE_PASSWORD = "mutation Change($input: ChangePasswordInput!) { "
+            + "changePassword(input: $input) }";
 
     private Operations() {
     }

@@ -14,16 +14,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.authgateway.testing.DevCertificates;
 import dev.authgateway.testing.FreePort;
 import dev.authgateway.testing.TestDatabase;
+import dev.authgateway.testing.TestMail;
 import dev.authgateway.testing.TestRedis;
 
 /**
  * The whole system as separate processes on loopback: store-service on a fresh PostgreSQL database,
- * cache-service on its own Redis key prefix, and the gateway signing with a key this test knows.
+ * cache-service on its own Redis key prefix, and the gateway signing with a key this test knows; the store sends its
+ * mail to an SMTP server of the stack's own ({@link TestMail}, GreenMail), where tests read it.
  */
 public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKey,
                     ServiceProcess store, ServiceProcess cache, ServiceProcess gateway,
                     Map<String, String> gatewayConfig, GrpcEndpoints grpc,
-                    AtomicReference<ServiceProcess> secondGateway) implements AutoCloseable {
+                    AtomicReference<ServiceProcess> secondGateway, TestMail mail) implements AutoCloseable {
 
     public static final String ISSUER = "authgateway-system-test";
     public static final String AUDIENCE = "authgateway-api";
@@ -44,8 +46,10 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         SigningKey signingKey = SigningKey.generate("system-test-key", keys);
         DevCertificates certs = DevCertificates.make(keys.resolve("certs"));
 
+        TestMail mail = TestMail.start();
         int storeGrpcPort = FreePort.next();
         Map<String, String> storeConfig = new HashMap<>(database.config());
+        storeConfig.putAll(mail.config());
         storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
         storeConfig.put("grpc.access-log", "true");
         storeConfig.putAll(certs.server("grpc.tls", "store-service"));
@@ -77,7 +81,7 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         gatewayConfig.putAll(certs.client("app.cache.tls", "graphql-gateway"));
         ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
         return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig,
-                new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs), new AtomicReference<>());
+                new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs), new AtomicReference<>(), mail);
     }
 
     /** Where the gRPC services listen (mutual TLS) and the dev certificates they use. */
@@ -200,6 +204,15 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         }
     }
 
+    /** Runs one SQL statement on the stack's database (to age a token, say). */
+    public void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         if (secondGateway.get() != null) {
@@ -208,6 +221,7 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         gateway.close();
         cache.close();
         store.close();
+        mail.close();
         redis.close();
         database.close();
         Files.deleteIfExists(signingKey.pemFile());
