@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.crypto.AesGcmSecretBox;
+import dev.authgateway.store.crypto.SecretKeyRing;
 import dev.authgateway.store.domain.PasswordPolicy;
+import dev.authgateway.store.domain.SecondFactors;
+import dev.authgateway.store.domain.TotpVerifier;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
 import dev.authgateway.store.grpc.GrpcCallDeadline;
+import dev.authgateway.store.grpc.SecondFactorsGrpcService;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.OffloadedPasswordHasher;
@@ -15,6 +20,7 @@ import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.policy.ZxcvbnStrength;
+import dev.authgateway.store.totp.JavaOtpGenerator;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
@@ -49,13 +55,27 @@ public final class Main {
                     hasher,
                     new PasswordPolicy(settings.minPasswordLength(),
                             new ZxcvbnStrength(settings.minPasswordStrength())));
+            SecondFactors secondFactors = secondFactors(root.get("app.second-factor.encryption"), users, settings);
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts, sessions))
+                    .service(new SecondFactorsGrpcService(secondFactors))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
                     .start(root, List.of(dataSource, hasher));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static SecondFactors secondFactors(Config encryption, MyBatisUserRepository users,
+                                               StoreSettings settings) {
+        SecretKeyRing keys = SecretKeyRing.from(encryption);
+        if (keys.isEmpty()) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, "No key in "
+                    + "app.second-factor.encryption.keys: enrolling a second factor fails (INTERNAL) until one is set");
+        }
+        Clock clock = Clock.systemUTC();
+        return new SecondFactors(users.secondFactors(), users, new AesGcmSecretBox(keys),
+                new TotpVerifier(new JavaOtpGenerator(), clock), settings.secondFactor(), clock);
     }
 }

@@ -2,6 +2,7 @@ package dev.authgateway.store;
 
 import java.time.Duration;
 
+import dev.authgateway.store.domain.SecondFactors;
 import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mybatis.DatabaseSettings;
 import dev.authgateway.support.config.Required;
@@ -9,10 +10,12 @@ import io.helidon.config.Config;
 
 /**
  * The store-service's keys under {@code app}, read once at start-up; every default is in application.yaml and a
- * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor.
+ * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor. The keys that
+ * seal second-factor secrets ({@code second-factor.encryption}) are read by the crypto adapter's SecretKeyRing.
  */
 record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParameters hash, int hashThreads,
-                     Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength) {
+                     Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength,
+                     SecondFactors.Settings secondFactor) {
 
     static StoreSettings from(Config app) {
         Config hash = app.get("password-hash");
@@ -23,6 +26,10 @@ record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParamete
                 Required.integer(hash.get("threads")),
                 Required.duration(hash.get("max-queue-wait")),
                 Required.integer(app.get("password-policy.min-length")),
-                Required.integer(app.get("password-policy.min-strength")));
+                Required.integer(app.get("password-policy.min-strength")),
+                new SecondFactors.Settings(
+                        Required.string(app.get("second-factor.issuer")),
+                        Required.duration(app.get("second-factor.challenge-lifetime")),
+                        Required.integer(app.get("second-factor.challenge-max-failures"))));
     }
 }

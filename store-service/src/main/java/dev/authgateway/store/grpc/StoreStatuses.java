@@ -5,10 +5,14 @@ import java.util.List;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import dev.authgateway.store.domain.ChallengeNotValidException;
 import dev.authgateway.store.domain.DuplicateUserException;
 import dev.authgateway.store.domain.FieldViolation;
 import dev.authgateway.store.domain.InvalidCredentialsException;
+import dev.authgateway.store.domain.InvalidCodeException;
 import dev.authgateway.store.domain.InvalidInputException;
+import dev.authgateway.store.domain.SecondFactorStateException;
+import dev.authgateway.store.domain.SecondFactorsNotConfiguredException;
 import dev.authgateway.store.domain.SessionNotValidException;
 import dev.authgateway.store.domain.StoreUnavailableException;
 import dev.authgateway.store.domain.UserNotFoundException;
@@ -36,6 +40,13 @@ final class StoreStatuses {
             case UserNotFoundException notFound -> status(Code.NOT_FOUND, "user not found");
             case InvalidCredentialsException invalid -> status(Code.UNAUTHENTICATED, "invalid credentials");
             case SessionNotValidException invalid -> status(Code.UNAUTHENTICATED, "invalid refresh token");
+            case InvalidCodeException invalid -> status(Code.UNAUTHENTICATED, "invalid code");
+            case ChallengeNotValidException invalid -> status(Code.NOT_FOUND, invalid.getMessage());
+            case SecondFactorStateException state -> status(Code.FAILED_PRECONDITION, state.getMessage());
+            case SecondFactorsNotConfiguredException misconfigured -> {
+                LOG.fault("second-factor keys", misconfigured.getMessage(), null);
+                yield status(Code.INTERNAL, "internal error");
+            }
             case StoreUnavailableException unavailable -> {
                 LOG.dependency("postgresql unavailable", unavailable.getMessage(), unavailable.getCause());
                 yield status(Code.UNAVAILABLE, "user store unavailable");
@@ -45,6 +56,11 @@ final class StoreStatuses {
                 yield status(Code.INTERNAL, "internal error");
             }
         };
+    }
+
+    /** A user id that is not a UUID (SecondFactors), named as the contract names it. */
+    static StatusRuntimeException invalidUserId() {
+        return badRequest(Code.INVALID_ARGUMENT, List.of(new FieldViolation("user_id", "must be a UUID")));
     }
 
     static StatusRuntimeException invalidId() {

@@ -35,12 +35,18 @@ public final class MyBatisUserRepository implements UserRepository {
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(SessionMapper.class);
+        configuration.addMapper(SecondFactorMapper.class);
         return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
     }
 
     /** Sessions on the same database and MyBatis configuration. */
     public MyBatisSessionRepository sessions() {
         return new MyBatisSessionRepository(sessions);
+    }
+
+    /** Second factors on the same database and MyBatis configuration. */
+    public MyBatisSecondFactorRepository secondFactors() {
+        return new MyBatisSecondFactorRepository(sessions);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.authgateway.store.grpc;
 
 import java.util.Map;
 
+import dev.authgateway.proto.secondfactor.v1.SecondFactorsGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
 import dev.authgateway.support.config.ApplicationYaml;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
 
+    /** The key that seals second-factor secrets in tests: 32 bytes, base64; never a real one. */
+    static final String TEST_KEY_ID = "test";
+    static final String TEST_KEY = "dGVzdC1vbmx5IGtleSBmb3Igc2Vjb25kIGZhY3RvcnM=";
+
     private TestDatabase database;
     private RunningService service;
     private ManagedChannel channel;
@@ -46,10 +51,16 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         database = TestDatabase.create();
-        service = Main.start(ApplicationYaml.with(FreePort.pickedOnBind(database.config())));
+        Map<String, String> config = FreePort.pickedOnBind(database.config());
+        config.put("app.second-factor.encryption.keys", TEST_KEY_ID + ":" + TEST_KEY);
+        service = Main.start(ApplicationYaml.with(config));
         channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
                 "implementation", "grpc-java", "host", "127.0.0.1", "port", String.valueOf(service.grpcPort()),
                 "load-balancing", "pick_first", "keepalive", "PT30S"))));
+    }
+
+    SecondFactorsGrpc.SecondFactorsBlockingStub secondFactors() {
+        return SecondFactorsGrpc.newBlockingStub(started);
     }
 
     UserStoreGrpc.UserStoreBlockingStub store() {
