@@ -12,6 +12,7 @@ import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
+import dev.authgateway.gateway.grpcclient.GrpcSecondFactorDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
@@ -67,7 +68,7 @@ public final class Main {
                     store, settings.storeDeadline(), settings.credentialDeadline(),
                     cache, settings.cacheDeadline(), settings.cacheWriteDeadline()), tokens,
                     attemptLimits(redisson, app, settings), audit, revocations(redisson, settings, jwt),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new GrpcSecondFactorDirectory(store, settings.storeDeadline()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)

@@ -16,6 +16,7 @@ import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AuditEvents;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
+import dev.authgateway.gateway.domain.SecondFactorChallenge;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.EdgeError;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
@@ -124,6 +125,8 @@ class MainRoutingTest {
                         new GatewayException(ErrorCode.UNAVAILABLE, "a backing service is unavailable"))),
                 arranged(EdgeError.INTERNAL, 200, SIGNUP, () -> DIRECTORY.failNext(
                         new IllegalStateException("a defect inside a field"))),
+                arranged(EdgeError.MFA_REQUIRED, 200, LOGIN, () -> DIRECTORY.failNext(GatewayException.mfaRequired(
+                        new SecondFactorChallenge("challenge-1", java.time.Instant.now().plusSeconds(300))))),
                 Arguments.of(new Case(EdgeError.CSRF_ORIGIN_REFUSED, 200, () -> { }, Method.POST, "/graphql",
                         "application/json", GRAPHQL_RESPONSE, query(REFRESH),
                         Map.of("Cookie", "authgw_refresh=refresh-1"))),
@@ -221,6 +224,23 @@ class MainRoutingTest {
             assertThat(error.path("message").asText()).isNotBlank().doesNotContain("defect");
             assertThat(response.headers().first(HeaderNames.CONTENT_TYPE).orElseThrow())
                     .isIn(GRAPHQL_RESPONSE + "; charset=utf-8", "application/json; charset=utf-8");
+        }
+    }
+
+    @Test
+    void givenMfaRequired_thenTheChallengeAndTheSecondsLeftToAnswerItAreExtensions() throws Exception {
+        DIRECTORY.failNext(GatewayException.mfaRequired(
+                new SecondFactorChallenge("challenge-1", java.time.Instant.now().plusSeconds(300))));
+        try (Http1ClientResponse response = request(new Case(EdgeError.MFA_REQUIRED, 200, () -> { }, Method.POST,
+                "/graphql", "application/json", GRAPHQL_RESPONSE, query(LOGIN)))) {
+            JsonNode body = JSON.readTree(response.entity().as(String.class));
+            JsonNode extensions = body.path("errors").path(0).path("extensions");
+
+            assertThat(extensions.path("code").asText()).isEqualTo("MFA_REQUIRED");
+            assertThat(extensions.path("challenge").asText()).isEqualTo("challenge-1");
+            assertThat(extensions.path("challengeExpiresInSeconds").asLong()).isBetween(290L, 300L);
+            assertThat(body.path("data").isNull()).as("login is non-null: no data").isTrue();
+            assertThat(response.headers().contains(HeaderNames.SET_COOKIE)).as("no session, no cookie").isFalse();
         }
     }
 

@@ -15,5 +15,10 @@ public enum ErrorCode {
     /** A backing service is down or too slow; safe to retry. */
     UNAVAILABLE,
     /** A fault of ours; details are in the gateway's log only. */
-    INTERNAL
+    INTERNAL,
+    /**
+     * The password matched, and the account has a second factor: answer {@code extensions.challenge} with a code
+     * (verifySecondFactor) within {@code extensions.challengeExpiresInSeconds}. No session was started.
+     */
+    MFA_REQUIRED
 }

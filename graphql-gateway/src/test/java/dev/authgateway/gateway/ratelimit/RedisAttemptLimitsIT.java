@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The Lua reservation against a real Redis: atomic under concurrency, cleared by success, given back on release. */
 class RedisAttemptLimitsIT {
 
-    private static final AttemptPolicy POLICY = new AttemptPolicy(5, 8, Duration.ofMinutes(15), 3, Duration.ofHours(1));
+    private static final AttemptPolicy POLICY = new AttemptPolicy(5, 8, Duration.ofMinutes(15), 3, Duration.ofHours(1), 4);
 
     private TestRedis redis;
     private RedissonClient redisson;
