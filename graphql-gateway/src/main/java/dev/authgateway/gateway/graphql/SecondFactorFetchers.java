@@ -14,30 +14,33 @@ import graphql.schema.idl.RuntimeWiring;
 final class SecondFactorFetchers {
 
     private final Accounts accounts;
-    private final SecondFactors factors;
 
+    /** {@code accounts} may be null where only the schema is wanted (its fields then fail when run). */
     SecondFactorFetchers(Accounts accounts) {
         this.accounts = accounts;
-        this.factors = accounts.secondFactors();
     }
 
     void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Mutation", type -> type
-                        .dataFetcher("enrollTotp", environment -> enrolment(factors.enrol(
+                        .dataFetcher("enrollTotp", environment -> enrolment(factors().enrol(
                                 RequestContext.caller(environment, accounts), RequestContext.origin(environment))))
-                        .dataFetcher("confirmTotp", environment -> Map.of("recoveryCodes", factors.confirm(
+                        .dataFetcher("confirmTotp", environment -> Map.of("recoveryCodes", factors().confirm(
                                 RequestContext.caller(environment, accounts), environment.getArgument("code"),
                                 RequestContext.origin(environment))))
                         .dataFetcher("disableTotp", environment -> {
-                            factors.disable(RequestContext.caller(environment, accounts),
+                            factors().disable(RequestContext.caller(environment, accounts),
                                     environment.getArgument("code"), RequestContext.origin(environment));
                             return true;
                         })
                         .dataFetcher("verifySecondFactor", environment -> RequestContext.deliver(environment,
-                                factors.completeLogin(environment.getArgument("challenge"),
+                                factors().completeLogin(environment.getArgument("challenge"),
                                         environment.getArgument("code"), RequestContext.origin(environment)))))
                 .type("User", type -> type.dataFetcher("secondFactorEnabled",
-                        environment -> factors.enabled(environment.<User>getSource().id())));
+                        environment -> factors().enabled(environment.<User>getSource().id())));
+    }
+
+    private SecondFactors factors() {
+        return accounts.secondFactors();
     }
 
     /** The TotpEnrollment type: the URI, its QR code, and the secret alone for apps where it is typed in. */
