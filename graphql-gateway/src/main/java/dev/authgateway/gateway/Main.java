@@ -14,6 +14,7 @@ import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcAccountMailbox;
+import dev.authgateway.gateway.grpcclient.GrpcSecondFactorDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
 import dev.authgateway.gateway.jwt.CachedAccessTokens;
@@ -73,7 +74,8 @@ public final class Main {
                     limits, audit, revocations, Clock.systemUTC(),
                     new AccountEmail(new GrpcAccountMailbox(store, settings.storeDeadline(),
                             settings.credentialDeadline()), revocations, limits, audit,
-                            settings.requireVerifiedEmail()));
+                            settings.requireVerifiedEmail()),
+                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)

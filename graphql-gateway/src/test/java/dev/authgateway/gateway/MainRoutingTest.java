@@ -18,6 +18,7 @@ import dev.authgateway.gateway.domain.AuditEvents;
 import dev.authgateway.gateway.domain.ErrorCode;
 import dev.authgateway.gateway.domain.GatewayException;
 import dev.authgateway.gateway.domain.MailAuditEvents;
+import dev.authgateway.gateway.domain.SecondFactorChallenge;
 import dev.authgateway.gateway.domain.SessionRevocations;
 import dev.authgateway.gateway.graphql.EdgeError;
 import dev.authgateway.gateway.graphql.GraphQlEndpoint;
@@ -132,6 +133,8 @@ class MainRoutingTest {
                 arranged(EdgeError.INVALID_TOKEN, 200, VERIFY_EMAIL, () -> MAILBOX.failNext(
                         new GatewayException(ErrorCode.INVALID_TOKEN, "invalid or expired token", "token"))),
                 arranged(EdgeError.EMAIL_NOT_VERIFIED, 200, LOGIN, MAILBOX::unverifiedNext),
+                arranged(EdgeError.MFA_REQUIRED, 200, LOGIN, () -> DIRECTORY.failNext(GatewayException.mfaRequired(
+                        new SecondFactorChallenge("challenge-1", java.time.Instant.now().plusSeconds(300))))),
                 Arguments.of(new Case(EdgeError.CSRF_ORIGIN_REFUSED, 200, () -> { }, Method.POST, "/graphql",
                         "application/json", GRAPHQL_RESPONSE, query(REFRESH),
                         Map.of("Cookie", "authgw_refresh=refresh-1"))),
@@ -229,6 +232,23 @@ class MainRoutingTest {
             assertThat(error.path("message").asText()).isNotBlank().doesNotContain("defect");
             assertThat(response.headers().first(HeaderNames.CONTENT_TYPE).orElseThrow())
                     .isIn(GRAPHQL_RESPONSE + "; charset=utf-8", "application/json; charset=utf-8");
+        }
+    }
+
+    @Test
+    void givenMfaRequired_thenTheChallengeAndTheSecondsLeftToAnswerItAreExtensions() throws Exception {
+        DIRECTORY.failNext(GatewayException.mfaRequired(
+                new SecondFactorChallenge("challenge-1", java.time.Instant.now().plusSeconds(300))));
+        try (Http1ClientResponse response = request(new Case(EdgeError.MFA_REQUIRED, 200, () -> { }, Method.POST,
+                "/graphql", "application/json", GRAPHQL_RESPONSE, query(LOGIN)))) {
+            JsonNode body = JSON.readTree(response.entity().as(String.class));
+            JsonNode extensions = body.path("errors").path(0).path("extensions");
+
+            assertThat(extensions.path("code").asText()).isEqualTo("MFA_REQUIRED");
+            assertThat(extensions.path("challenge").asText()).isEqualTo("challenge-1");
+            assertThat(extensions.path("challengeExpiresInSeconds").asLong()).isBetween(290L, 300L);
+            assertThat(body.path("data").isNull()).as("login is non-null: no data").isTrue();
+            assertThat(response.headers().contains(HeaderNames.SET_COOKIE)).as("no session, no cookie").isFalse();
         }
     }
 

@@ -7,11 +7,16 @@ import java.util.List;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgateway.store.domain.AccountMail;
 import dev.authgateway.store.domain.OutboxRelay;
+import dev.authgateway.store.crypto.AesGcmSecretBox;
+import dev.authgateway.store.crypto.SecretKeyRing;
 import dev.authgateway.store.domain.PasswordPolicy;
+import dev.authgateway.store.domain.SecondFactors;
+import dev.authgateway.store.domain.TotpVerifier;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
 import dev.authgateway.store.grpc.AccountMailGrpcService;
 import dev.authgateway.store.grpc.GrpcCallDeadline;
+import dev.authgateway.store.grpc.SecondFactorsGrpcService;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
 import dev.authgateway.store.hashing.OffloadedPasswordHasher;
@@ -22,6 +27,7 @@ import dev.authgateway.store.mybatis.Database;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.policy.ZxcvbnStrength;
+import dev.authgateway.store.totp.JavaOtpGenerator;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
@@ -56,6 +62,7 @@ public final class Main {
             AccountMail mail = new AccountMail(users.accountMail(), users, hasher, passwordPolicy,
                     new TemplateMailComposer(settings.mail().linkBaseUrl()), settings.accountMail(), Clock.systemUTC());
             UserAccounts accounts = new UserAccounts(users, hasher, passwordPolicy, mail::insertWithVerification);
+            SecondFactors secondFactors = secondFactors(root.get("app.second-factor.encryption"), users, settings);
             List<AutoCloseable> resources = new ArrayList<>(List.of(dataSource, hasher));
             if (settings.mail().senderEnabled()) {
                 resources.add(MailSender.start(new OutboxRelay(users.mailOutbox(),
@@ -65,11 +72,24 @@ public final class Main {
             return GrpcServiceServer.builder()
                     .service(new UserStoreGrpcService(accounts, sessions))
                     .service(new AccountMailGrpcService(mail))
+                    .service(new SecondFactorsGrpcService(secondFactors))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
                     .start(root, resources);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static SecondFactors secondFactors(Config encryption, MyBatisUserRepository users,
+                                               StoreSettings settings) {
+        SecretKeyRing keys = SecretKeyRing.from(encryption);
+        if (keys.isEmpty()) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.WARNING, "No key in "
+                    + "app.second-factor.encryption.keys: enrolling a second factor fails (INTERNAL) until one is set");
+        }
+        Clock clock = Clock.systemUTC();
+        return new SecondFactors(users.secondFactors(), users, new AesGcmSecretBox(keys),
+                new TotpVerifier(new JavaOtpGenerator(), clock), settings.secondFactor(), clock);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.authgateway.store.domain.AccountMailPolicy;
 import dev.authgateway.store.domain.MailLimit;
 import dev.authgateway.store.domain.OutboxRelay;
+import dev.authgateway.store.domain.SecondFactors;
 import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mail.MailSettings;
 import dev.authgateway.store.mybatis.DatabaseSettings;
@@ -13,11 +14,13 @@ import io.helidon.config.Config;
 
 /**
  * The store-service's keys under {@code app}, read once at start-up; every default is in application.yaml and a
- * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor.
+ * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor. The keys that
+ * seal second-factor secrets ({@code second-factor.encryption}) are read by the crypto adapter's SecretKeyRing.
  */
 record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParameters hash, int hashThreads,
                      Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength,
-                     MailSettings mail, AccountMailPolicy accountMail, OutboxRelay.Policy outbox) {
+                     MailSettings mail, AccountMailPolicy accountMail, OutboxRelay.Policy outbox,
+                     SecondFactors.Settings secondFactor) {
 
     static StoreSettings from(Config app) {
         Config hash = app.get("password-hash");
@@ -31,7 +34,11 @@ record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParamete
                 Required.integer(app.get("password-policy.min-strength")),
                 MailSettings.from(app.get("mail")),
                 accountMail(app.get("mail")),
-                outbox(app.get("mail.sender")));
+                outbox(app.get("mail.sender")),
+                new SecondFactors.Settings(
+                        Required.string(app.get("second-factor.issuer")),
+                        Required.duration(app.get("second-factor.challenge-lifetime")),
+                        Required.integer(app.get("second-factor.challenge-max-failures"))));
     }
 
     private static AccountMailPolicy accountMail(Config mail) {

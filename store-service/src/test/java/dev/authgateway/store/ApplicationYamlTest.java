@@ -1,9 +1,11 @@
 package dev.authgateway.store;
 
+import dev.authgateway.store.crypto.SecretKeyRing;
 import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.config.Required;
 import dev.authgateway.support.server.GrpcListenerSettings;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,5 +24,24 @@ class ApplicationYamlTest {
         assertThat(grpc.port()).isEqualTo(9091);
         assertThat(settings.db().url()).startsWith("jdbc:postgresql:");
         assertThat(settings.hash().memoryKib()).isEqualTo(19456);
+        assertThat(settings.secondFactor().challengeLifetime()).hasMinutes(5);
+        assertThat(settings.secondFactor().challengeMaxFailures()).isEqualTo(5);
+        assertThat(SecretKeyRing.from(root.get("app.second-factor.encryption")).isEmpty())
+                .as("no key in the shipped yaml").isTrue();
+    }
+
+    @Test
+    void givenTheDevProfile_thenItsKeyRingParses() {
+        Config dev = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.classpath("application-dev.yaml"))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .build();
+
+        SecretKeyRing ring = SecretKeyRing.from(dev.get("app.second-factor.encryption"));
+
+        assertThat(ring.activeKeyId()).isEqualTo("dev-2026");
+        assertThat(ring.keys()).containsOnlyKeys("dev-2026");
     }
 }

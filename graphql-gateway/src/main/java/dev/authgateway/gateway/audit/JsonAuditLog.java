@@ -99,6 +99,43 @@ public final class JsonAuditLog implements AuditEvents, MailAuditEvents {
                 "reason", reason.name()));
     }
 
+    @Override
+    public void secondFactorEnrolmentStarted(String userId, RequestOrigin origin) {
+        write("mfa.enrolment_started", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void secondFactorEnabled(String userId, RequestOrigin origin) {
+        write("mfa.enabled", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void secondFactorDisabled(String userId, boolean recoveryCodeUsed, RequestOrigin origin) {
+        write("mfa.disabled", origin, Map.of("userId", userId, "with", recoveryCodeUsed ? "recovery_code" : "totp"));
+    }
+
+    @Override
+    public void secondFactorChallengeIssued(String userId, RequestOrigin origin) {
+        write("mfa.challenge_issued", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void secondFactorSucceeded(String userId, RequestOrigin origin) {
+        write("mfa.succeeded", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void recoveryCodeUsed(String userId, int recoveryCodesLeft, RequestOrigin origin) {
+        write("mfa.recovery_code_used", origin, Map.of("userId", userId,
+                "recoveryCodesLeft", Integer.toString(recoveryCodesLeft)));
+    }
+
+    @Override
+    public void secondFactorFailed(String userId, String operation, ErrorCode reason, RequestOrigin origin) {
+        write(reason == ErrorCode.RATE_LIMITED ? "mfa.rate_limited" : "mfa.failed", origin, Map.of(
+                "userId", userId == null ? "" : userId, "operation", operation, "reason", reason.name()));
+    }
+
     /** At start-up: which keys verify tokens and which signs them, so every rotation step is on record. */
     public void signingKeysLoaded(List<String> verifying, String signing) {
         write("signing_keys.loaded", RequestOrigin.UNKNOWN, Map.of("verifying", String.join(",", verifying),

@@ -3,6 +3,7 @@ package dev.authgateway.gateway.domain;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The gateway's use cases. */
 public final class Accounts {
@@ -14,18 +15,32 @@ public final class Accounts {
     private final SessionRevocations revocations;
     private final Clock clock;
     private final AccountEmail email;
+    private final SecondFactorDirectory factors;
+    private final SecondFactors secondFactors;
 
     public Accounts(UserDirectory directory, AccessTokens tokens) {
         this(directory, tokens, AttemptLimits.NONE, AuditEvents.NONE, SessionRevocations.NONE, Clock.systemUTC());
     }
 
+    /** Without second factors: no login asks for one. */
     public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
                     SessionRevocations revocations, Clock clock) {
-        this(directory, tokens, limits, audit, revocations, clock, AccountEmail.NONE);
+        this(directory, tokens, limits, audit, revocations, clock, AccountEmail.NONE, SecondFactorDirectory.NONE);
     }
 
     public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
                     SessionRevocations revocations, Clock clock, AccountEmail email) {
+        this(directory, tokens, limits, audit, revocations, clock, email, SecondFactorDirectory.NONE);
+    }
+
+    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
+                    SessionRevocations revocations, Clock clock, SecondFactorDirectory factors) {
+        this(directory, tokens, limits, audit, revocations, clock, AccountEmail.NONE, factors);
+    }
+
+    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
+                    SessionRevocations revocations, Clock clock, AccountEmail email,
+                    SecondFactorDirectory factors) {
         this.email = email;
         this.directory = directory;
         this.tokens = tokens;
@@ -33,6 +48,13 @@ public final class Accounts {
         this.audit = audit;
         this.revocations = revocations;
         this.clock = clock;
+        this.factors = factors;
+        this.secondFactors = new SecondFactors(factors, directory, limits, audit, this::startSession);
+    }
+
+    /** Enrolling, confirming and disabling a second factor, and logins that answered MFA_REQUIRED. */
+    public SecondFactors secondFactors() {
+        return secondFactors;
     }
 
     public AuthResult signUp(NewAccount account, RequestOrigin origin) {
@@ -45,7 +67,9 @@ public final class Accounts {
     /**
      * Guessing is limited per account and per address; while limited, even the right password is refused. The
      * attempt is reserved on the account the store resolves the login to before the password is checked, so
-     * neither concurrency nor another spelling of the login gets past the limit.
+     * neither concurrency nor another spelling of the login gets past the limit. When the account has a second
+     * factor, a matching password starts no session: MFA_REQUIRED carries a challenge for
+     * {@link SecondFactors#completeLogin}.
      */
     public AuthResult logIn(String login, String password, RequestOrigin origin) {
         LoginAttempt attempt;
@@ -71,6 +95,12 @@ public final class Accounts {
         }
         limits.loginSucceeded(attempt);
         email.checkLogin(user, origin);
+        Optional<SecondFactorChallenge> challenge = factors.startChallenge(user.id());
+        if (challenge.isPresent()) {
+            // No session yet: a code must answer the challenge first (SecondFactors.completeLogin).
+            audit.secondFactorChallengeIssued(user.id(), origin);
+            throw GatewayException.mfaRequired(challenge.get());
+        }
         audit.loggedIn(user, origin);
         return startSession(user);
     }

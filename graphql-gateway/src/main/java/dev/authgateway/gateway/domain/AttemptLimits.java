@@ -23,6 +23,22 @@ public interface AttemptLimits {
     /** Counts the signup attempt and refuses it past the address's limit. */
     void signupAttempted(String clientAddress);
 
+    /**
+     * Reserves one attempt at a second-factor code (login, confirming, disabling) for the user and one for the
+     * address, before the code is checked; like {@link #reserveLogin}, a reservation not given back is a failure.
+     */
+    default LoginAttempt reserveSecondFactor(String userId, String clientAddress) {
+        return new LoginAttempt(userId, clientAddress, false);
+    }
+
+    /** The code was right: the user's count of wrong codes is cleared and the address's reservation given back. */
+    default void secondFactorSucceeded(LoginAttempt attempt) {
+    }
+
+    /** No code was checked (the challenge was gone, a backing service failed): both reservations are given back. */
+    default void releaseSecondFactor(LoginAttempt attempt) {
+    }
+
     AttemptLimits NONE = new AttemptLimits() {
         @Override
         public LoginAttempt reserveLogin(String limitKey, String clientAddress) {

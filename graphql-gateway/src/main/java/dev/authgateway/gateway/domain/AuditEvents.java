@@ -17,6 +17,38 @@ public interface AuditEvents {
 
     void loggedOut(Caller caller, java.util.List<String> endedSessions, boolean everywhere, RequestOrigin origin);
 
+    // Second factors (TOTP). Codes, secrets and challenges are never passed here.
+
+    /** A new secret was issued, pending until confirmed. */
+    default void secondFactorEnrolmentStarted(String userId, RequestOrigin origin) {
+    }
+
+    /** The pending factor was confirmed: login now asks for it, and recovery codes were issued. */
+    default void secondFactorEnabled(String userId, RequestOrigin origin) {
+    }
+
+    default void secondFactorDisabled(String userId, boolean recoveryCodeUsed, RequestOrigin origin) {
+    }
+
+    /** The password matched and a login challenge was issued instead of a session. */
+    default void secondFactorChallengeIssued(String userId, RequestOrigin origin) {
+    }
+
+    /** A code was accepted for a login challenge (loggedIn follows). */
+    default void secondFactorSucceeded(String userId, RequestOrigin origin) {
+    }
+
+    /** A recovery code was used up in place of a TOTP code. */
+    default void recoveryCodeUsed(String userId, int recoveryCodesLeft, RequestOrigin origin) {
+    }
+
+    /**
+     * A second-factor step failed: {@code operation} is login, confirm or disable; the user is null when the
+     * challenge named none; the reason INVALID_CREDENTIALS (wrong code), RATE_LIMITED or UNAUTHENTICATED (challenge).
+     */
+    default void secondFactorFailed(String userId, String operation, ErrorCode reason, RequestOrigin origin) {
+    }
+
     AuditEvents NONE = new AuditEvents() {
         @Override
         public void signedUp(User user, RequestOrigin origin) {

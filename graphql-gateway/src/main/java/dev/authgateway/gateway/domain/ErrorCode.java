@@ -19,5 +19,10 @@ public enum ErrorCode {
     /** A mailed token (verification, password reset) is unknown, expired, already used or not for this operation. */
     INVALID_TOKEN,
     /** The password matched, but the account's email address is not verified and the gateway requires it. */
-    EMAIL_NOT_VERIFIED
+    EMAIL_NOT_VERIFIED,
+    /**
+     * The password matched, and the account has a second factor: answer {@code extensions.challenge} with a code
+     * (verifySecondFactor) within {@code extensions.challengeExpiresInSeconds}. No session was started.
+     */
+    MFA_REQUIRED
 }

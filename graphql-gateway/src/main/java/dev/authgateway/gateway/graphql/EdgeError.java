@@ -32,7 +32,7 @@ import io.helidon.webserver.http.ServerResponse;
  * gateway's routes, with the HTTP status of an answer that carries it, and the one writer of the error shape
  * {@code {"message", "locations"?, "path"?, "extensions": {"code", ...}}} and of the bytes of every error answer.
  *
- * <p>The first nine are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
+ * <p>The first ten are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
  * decides them; {@link #of(ErrorCode)} maps them one to one). The others exist at the edge only: the request, the
  * document or the route was refused before any use case ran, which the domain cannot know of.
  *
@@ -54,6 +54,8 @@ public enum EdgeError {
     INVALID_TOKEN(Stage.FIELD, 200),
     /** Login refused until the account's address is verified (app.accounts.require-verified-email). */
     EMAIL_NOT_VERIFIED(Stage.FIELD, 200),
+    /** login: the password matched, a second factor is required; extensions.challenge for verifySecondFactor. */
+    MFA_REQUIRED(Stage.FIELD, 200),
     /** The refresh cookie sent from an Origin not in app.cors.allowed-origins nor the gateway's own (CSRF). */
     CSRF_ORIGIN_REFUSED(Stage.FIELD, 200),
 
@@ -130,12 +132,20 @@ public enum EdgeError {
         return !dataPresent && type == ResponseType.GRAPHQL_RESPONSE ? 400 : 200;
     }
 
-    /** A failed field as graphql-java carries it: the domain's code, message, field and retry-after. */
+    /**
+     * A failed field as graphql-java carries it: the domain's code, message, field, retry-after, and an MFA_REQUIRED
+     * login's challenge with the seconds it can still be answered in.
+     */
     static GraphQLError fieldError(DataFetchingEnvironment environment, GatewayException failure) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", of(failure.code()).name());
         failure.field().ifPresent(field -> extensions.put("field", field));
         failure.retryAfter().ifPresent(retryAfter -> extensions.put("retryAfterSeconds", retryAfter.toSeconds()));
+        failure.challenge().ifPresent(challenge -> {
+            extensions.put("challenge", challenge.token());
+            extensions.put("challengeExpiresInSeconds", Math.max(0, java.time.Duration.between(
+                    java.time.Instant.now(), challenge.expiresAt()).toSeconds()));
+        });
         return GraphqlErrorBuilder.newError(environment).message(failure.getMessage()).extensions(extensions).build();
     }
 

@@ -25,6 +25,8 @@ final class GrpcStatuses {
 
     private static final RateLimitedLog LOG = RateLimitedLog.of(GrpcStatuses.class);
     static final String UNAVAILABLE_MESSAGE = "a backing service is unavailable; retry later";
+    static final String INVALID_CODE_MESSAGE = "invalid code";
+    static final String CHALLENGE_INVALID_MESSAGE = "the challenge is unknown, expired or used; log in again";
     static final String PROFILE_SAVED_MESSAGE = "profile saved but the cache could not be refreshed; retry";
     /** The ErrorInfo of UserCache.UpdateProfile when the write was saved but the old copy may still be read. */
     static final String ERROR_DOMAIN = "authgateway.user.v1";
@@ -42,7 +44,14 @@ final class GrpcStatuses {
         /** A write of the token's user's profile: NOT_FOUND means the token is no good; INVALID_ARGUMENT is the input's. */
         TOKEN_USER_PROFILE,
         /** A refresh token: UNAUTHENTICATED means it is unknown, expired or ended (not a wrong password). */
-        REFRESH_TOKEN
+        REFRESH_TOKEN,
+        /**
+         * The token's user's second factor: NOT_FOUND means the token is no good; FAILED_PRECONDITION that the factor
+         * is not in the state asked for (CONFLICT, the store's words); UNAUTHENTICATED a wrong or reused code.
+         */
+        SECOND_FACTOR,
+        /** A login challenge: NOT_FOUND means unknown, expired, spent or burnt (log in again); UNAUTHENTICATED a wrong code. */
+        CHALLENGE
     }
 
     private GrpcStatuses() {
@@ -56,11 +65,22 @@ final class GrpcStatuses {
         Status.Code code = e.getStatus().getCode();
         boolean tokenUserGone = switch (asked) {
             case TOKEN_USER -> code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT;
-            case TOKEN_USER_PROFILE -> code == Status.Code.NOT_FOUND;
-            case ACCOUNT, REFRESH_TOKEN -> false;
+            case TOKEN_USER_PROFILE, SECOND_FACTOR -> code == Status.Code.NOT_FOUND;
+            case ACCOUNT, REFRESH_TOKEN, CHALLENGE -> false;
         };
         if (tokenUserGone) {
             return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token"));
+        }
+        if ((asked == Asked.SECOND_FACTOR || asked == Asked.CHALLENGE) && code == Status.Code.UNAUTHENTICATED) {
+            return Optional.of(new GatewayException(ErrorCode.INVALID_CREDENTIALS, INVALID_CODE_MESSAGE));
+        }
+        if (asked == Asked.SECOND_FACTOR && code == Status.Code.FAILED_PRECONDITION) {
+            String description = e.getStatus().getDescription();
+            return Optional.of(new GatewayException(ErrorCode.CONFLICT,
+                    description == null ? "the second factor is not in that state" : description));
+        }
+        if (asked == Asked.CHALLENGE && code == Status.Code.NOT_FOUND) {
+            return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, CHALLENGE_INVALID_MESSAGE));
         }
         if (asked == Asked.REFRESH_TOKEN && code == Status.Code.UNAUTHENTICATED) {
             return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired refresh token"));

@@ -108,6 +108,37 @@ public final class RedisAttemptLimits implements AttemptLimits {
         }
     }
 
+    @Override
+    public LoginAttempt reserveSecondFactor(String userId, String clientAddress) {
+        Long lockedMillis = run(RESERVE, List.of(secondFactorKey(userId), addressKey("mfa", clientAddress)),
+                policy.loginWindow(), policy.secondFactorFailuresPerAccount(), policy.loginFailuresPerAddress());
+        if (lockedMillis != null && lockedMillis > 0) {
+            throw GatewayException.rateLimited("too many wrong codes; try again later", roundUp(lockedMillis));
+        }
+        return new LoginAttempt(userId, clientAddress, lockedMillis != null);
+    }
+
+    @Override
+    public void secondFactorSucceeded(LoginAttempt attempt) {
+        if (!attempt.reserved()) {
+            return;
+        }
+        try {
+            redisson.getBucket(secondFactorKey(attempt.limitKey()), StringCodec.INSTANCE).delete();
+        } catch (RedisException e) {
+            LOG.dependency("clear-failed", "Could not clear wrong second-factor codes in Redis", e);
+        }
+        run(RELEASE, List.of(addressKey("mfa", attempt.clientAddress())), null);
+    }
+
+    @Override
+    public void releaseSecondFactor(LoginAttempt attempt) {
+        if (attempt.reserved()) {
+            run(RELEASE, List.of(secondFactorKey(attempt.limitKey()), addressKey("mfa", attempt.clientAddress())),
+                    null);
+        }
+    }
+
     /** The script's answer, or null when Redis could not be reached (the limits fail open). */
     private Long run(String script, List<Object> keys, Duration window, int... limits) {
         Object[] args = new Object[limits.length + 1];
@@ -128,6 +159,11 @@ public final class RedisAttemptLimits implements AttemptLimits {
     /** The account (or the canonical login that names none), hashed: keys carry no logins, which may be emails. */
     private String accountKey(String limitKey) {
         return prefix + "login:account:{" + hash(limitKey) + "}";
+    }
+
+    /** Wrong codes of every challenge of the user, and of confirming and disabling, share one count. */
+    private String secondFactorKey(String userId) {
+        return prefix + "mfa:account:{" + hash("user:" + userId) + "}";
     }
 
     private String addressKey(String action, String clientAddress) {

@@ -143,7 +143,7 @@ class AccountsTest {
         assertThat(directory.calls).containsExactly("update:Ada Lovelace");
     }
 
-    private static final class FakeDirectory implements UserDirectory {
+    static final class FakeDirectory implements UserDirectory {
         static final User ADA = new User("6f1c2a9e-55a2-4d8c-9d4e-1b2c3d4e5f60", "ada", "ada@example.com", "Ada",
                 Instant.parse("2026-01-01T00:00:00Z"));
         final List<String> calls = new ArrayList<>();
@@ -207,7 +207,7 @@ class AccountsTest {
         }
     }
 
-    private static final class FakeTokens implements AccessTokens {
+    static final class FakeTokens implements AccessTokens {
         @Override
         public IssuedToken issue(String userId, String sessionId) {
             return new IssuedToken("token-for-" + userId + "/" + sessionId, Duration.ofMinutes(15));

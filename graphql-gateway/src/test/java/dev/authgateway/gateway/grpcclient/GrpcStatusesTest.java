@@ -79,6 +79,24 @@ class GrpcStatusesTest {
     }
 
     @Test
+    void givenSecondFactorStatuses_thenAWrongCodeIsInvalidCredentials_andAGoneChallengeUnauthenticated() {
+        assertThat(map(Status.UNAUTHENTICATED, Asked.CHALLENGE)).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(map(Status.UNAUTHENTICATED, Asked.SECOND_FACTOR)).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(map(Status.NOT_FOUND, Asked.CHALLENGE)).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(GrpcStatuses.toGatewayException(Status.NOT_FOUND.withDescription("challenge unknown")
+                .asRuntimeException(), Asked.CHALLENGE).getMessage()).isEqualTo(GrpcStatuses.CHALLENGE_INVALID_MESSAGE);
+        assertThat(map(Status.NOT_FOUND, Asked.SECOND_FACTOR)).as("the token's user is gone")
+                .isEqualTo(ErrorCode.UNAUTHENTICATED);
+        GatewayException state = GrpcStatuses.toGatewayException(Status.FAILED_PRECONDITION
+                .withDescription("a second factor is already enabled; disable it first").asRuntimeException(),
+                Asked.SECOND_FACTOR);
+        assertThat(state.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(state.getMessage()).isEqualTo("a second factor is already enabled; disable it first");
+        assertThat(map(Status.UNAVAILABLE, Asked.CHALLENGE)).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(map(Status.INTERNAL, Asked.SECOND_FACTOR)).isEqualTo(ErrorCode.INTERNAL);
+    }
+
+    @Test
     void givenNotFoundOrARefusedIdForTheTokensOwnUser_thenUnauthenticated() {
         assertThat(map(Status.NOT_FOUND, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(map(Status.INVALID_ARGUMENT, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);

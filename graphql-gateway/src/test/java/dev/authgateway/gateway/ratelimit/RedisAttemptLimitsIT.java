@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The Lua reservation against a real Redis: atomic under concurrency, cleared by success, given back on release. */
 class RedisAttemptLimitsIT {
 
-    private static final AttemptPolicy POLICY = new AttemptPolicy(5, 8, Duration.ofMinutes(15), 3, Duration.ofHours(1));
+    private static final AttemptPolicy POLICY = new AttemptPolicy(5, 8, Duration.ofMinutes(15), 3, Duration.ofHours(1), 4);
 
     private TestRedis redis;
     private RedissonClient redisson;
@@ -157,5 +157,34 @@ class RedisAttemptLimitsIT {
 
     private String counter(String suffix) {
         return redisson.<String>getBucket(redis.keyPrefix() + "attempts:" + suffix, StringCodec.INSTANCE).get();
+    }
+
+    @Test
+    void givenWrongSecondFactorCodes_thenTheUserIsLockedApartFromItsLogins_andARightCodeClearsTheCount() {
+        for (int i = 0; i < 3; i++) {
+            limits.reserveSecondFactor("u-1", "10.0.0.1");
+        }
+        limits.secondFactorSucceeded(limits.reserveSecondFactor("u-1", "10.0.0.1"));
+        for (int i = 0; i < 4; i++) {
+            limits.reserveSecondFactor("u-1", "10.0.0." + (i + 2));
+        }
+
+        GatewayException locked = catchThrowableOfType(GatewayException.class,
+                () -> limits.reserveSecondFactor("u-1", "10.0.0.9"));
+        assertThat(locked.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(locked.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(15)));
+        assertThat(limits.reserveLogin("user:u-1", "10.0.0.9").reserved()).as("the password count is its own")
+                .isTrue();
+        assertThat(limits.reserveSecondFactor("u-2", "10.0.0.9").reserved()).as("another user").isTrue();
+    }
+
+    @Test
+    void givenASecondFactorAttemptReleased_thenItDoesNotCount() {
+        for (int i = 0; i < 10; i++) {
+            limits.releaseSecondFactor(limits.reserveSecondFactor("u-3", "10.0.0.1"));
+        }
+
+        assertThat(limits.reserveSecondFactor("u-3", "10.0.0.1").reserved()).isTrue();
     }
 }

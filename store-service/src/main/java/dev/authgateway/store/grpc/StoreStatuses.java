@@ -8,12 +8,16 @@ import com.google.protobuf.Duration;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
+import dev.authgateway.store.domain.ChallengeNotValidException;
 import dev.authgateway.store.domain.DuplicateUserException;
 import dev.authgateway.store.domain.FieldViolation;
 import dev.authgateway.store.domain.InvalidCredentialsException;
+import dev.authgateway.store.domain.InvalidCodeException;
 import dev.authgateway.store.domain.InvalidInputException;
 import dev.authgateway.store.domain.InvalidTokenException;
 import dev.authgateway.store.domain.MailRateLimitedException;
+import dev.authgateway.store.domain.SecondFactorStateException;
+import dev.authgateway.store.domain.SecondFactorsNotConfiguredException;
 import dev.authgateway.store.domain.SessionNotValidException;
 import dev.authgateway.store.domain.StoreUnavailableException;
 import dev.authgateway.store.domain.UserNotFoundException;
@@ -51,6 +55,13 @@ final class StoreStatuses {
                     Any.pack(errorInfo(MAIL_RATE_LIMITED)), Any.pack(RetryInfo.newBuilder()
                             .setRetryDelay(Duration.newBuilder().setSeconds(limited.retryAfter().toSeconds()))
                             .build()));
+            case InvalidCodeException invalid -> status(Code.UNAUTHENTICATED, "invalid code");
+            case ChallengeNotValidException invalid -> status(Code.NOT_FOUND, invalid.getMessage());
+            case SecondFactorStateException state -> status(Code.FAILED_PRECONDITION, state.getMessage());
+            case SecondFactorsNotConfiguredException misconfigured -> {
+                LOG.fault("second-factor keys", misconfigured.getMessage(), null);
+                yield status(Code.INTERNAL, "internal error");
+            }
             case StoreUnavailableException unavailable -> {
                 LOG.dependency("postgresql unavailable", unavailable.getMessage(), unavailable.getCause());
                 yield status(Code.UNAVAILABLE, "user store unavailable");
@@ -60,6 +71,11 @@ final class StoreStatuses {
                 yield status(Code.INTERNAL, "internal error");
             }
         };
+    }
+
+    /** A user id that is not a UUID (SecondFactors), named as the contract names it. */
+    static StatusRuntimeException invalidUserId() {
+        return badRequest(Code.INVALID_ARGUMENT, List.of(new FieldViolation("user_id", "must be a UUID")));
     }
 
     static StatusRuntimeException invalidId() {

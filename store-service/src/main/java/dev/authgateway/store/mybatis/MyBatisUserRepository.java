@@ -37,6 +37,7 @@ public final class MyBatisUserRepository implements UserRepository {
         configuration.addMapper(SessionMapper.class);
         configuration.addMapper(AccountMailMapper.class);
         configuration.addMapper(MailOutboxMapper.class);
+        configuration.addMapper(SecondFactorMapper.class);
         return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
     }
 
@@ -53,6 +54,11 @@ public final class MyBatisUserRepository implements UserRepository {
     /** The outbox's delivery side, on the same database and MyBatis configuration. */
     public MyBatisMailOutbox mailOutbox() {
         return new MyBatisMailOutbox(sessions);
+    }
+
+    /** Second factors on the same database and MyBatis configuration. */
+    public MyBatisSecondFactorRepository secondFactors() {
+        return new MyBatisSecondFactorRepository(sessions);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.authgateway.proto.user.v1.AccountMailGrpc;
+import dev.authgateway.proto.secondfactor.v1.SecondFactorsGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
 import dev.authgateway.support.config.ApplicationYaml;
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> extra;
+    /** The key that seals second-factor secrets in tests: 32 bytes, base64; never a real one. */
+    static final String TEST_KEY_ID = "test";
+    static final String TEST_KEY = "dGVzdC1vbmx5IGtleSBmb3Igc2Vjb25kIGZhY3RvcnM=";
+
     private TestDatabase database;
     private TestMail mail;
     private RunningService service;
@@ -64,10 +69,15 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> config = new HashMap<>(database.config());
         config.putAll(mail.config());
         config.putAll(extra);
+        config.put("app.second-factor.encryption.keys", TEST_KEY_ID + ":" + TEST_KEY);
         service = Main.start(ApplicationYaml.with(FreePort.pickedOnBind(config)));
         channel = GrpcChannels.open(Config.just(ConfigSources.create(Map.of(
                 "implementation", "grpc-java", "host", "127.0.0.1", "port", String.valueOf(service.grpcPort()),
                 "load-balancing", "pick_first", "keepalive", "PT30S"))));
+    }
+
+    SecondFactorsGrpc.SecondFactorsBlockingStub secondFactors() {
+        return SecondFactorsGrpc.newBlockingStub(started);
     }
 
     UserStoreGrpc.UserStoreBlockingStub store() {

@@ -53,6 +53,7 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
         storeConfig.put("grpc.access-log", "true");
         storeConfig.putAll(certs.server("grpc.tls", "store-service"));
+        storeConfig.put("app.second-factor.encryption.keys", "system-test:" + randomAesKey());
         ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), storeConfig);
 
         int cacheGrpcPort = FreePort.next();
@@ -82,6 +83,13 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         ServiceProcess gateway = ServiceProcess.start("graphql-gateway", FreePort.next(), gatewayConfig);
         return new Stack(database, redis, signingKey, store, cache, gateway, gatewayConfig,
                 new GrpcEndpoints(storeGrpcPort, cacheGrpcPort, certs), new AtomicReference<>(), mail);
+    }
+
+    /** A fresh AES-256 key for the store's second-factor secrets, base64 (never written anywhere). */
+    private static String randomAesKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** Where the gRPC services listen (mutual TLS) and the dev certificates they use. */
@@ -210,6 +218,33 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
                 database.jdbcUrl(), database.username(), database.password());
              var statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** Rows of one of the store's tables that match, e.g. {@code countRows("sessions", "user_id = ?::uuid", id)}. */
+    public long countRows(String table, String whereClause, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
+             var statement = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + whereClause)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** Runs one statement on the store's database (a test moving time on, e.g. expiring a challenge). */
+    public int updateDatabase(String statement, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                database.jdbcUrl(), database.username(), database.password());
+             var update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
         }
     }
 
