@@ -18,6 +18,18 @@ final class FakeDirectory implements UserDirectory {
 
     private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile java.util.concurrent.CountDownLatch createGate = new java.util.concurrent.CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger createsStarted = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Signups from now on wait until the returned latch is counted down (a store busy hashing), at most 10 s. */
+    java.util.concurrent.CountDownLatch holdCreates() {
+        createGate = new java.util.concurrent.CountDownLatch(1);
+        return createGate;
+    }
+
+    int createsStarted() {
+        return createsStarted.get();
+    }
 
     /** The next call throws this. */
     void failNext(RuntimeException failure) {
@@ -43,6 +55,12 @@ final class FakeDirectory implements UserDirectory {
 
     @Override
     public User create(NewAccount account) {
+        createsStarted.incrementAndGet();
+        try {
+            createGate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         call();
         return ADA;
     }

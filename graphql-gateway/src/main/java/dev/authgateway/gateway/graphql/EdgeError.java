@@ -84,7 +84,9 @@ public enum EdgeError {
     PERSISTED_QUERY_NOT_IN_LIST(Stage.DOCUMENT, 400),
 
     // Execution did not finish within app.graphql.timeout.
-    TIMEOUT(Stage.REQUEST, 504);
+    TIMEOUT(Stage.REQUEST, 504),
+    /** The gateway runs as many operations of this kind as it can (app.graphql.admission): retry after Retry-After. */
+    OVERLOADED(Stage.REQUEST, 503);
 
     /** Where in a request's life the code is decided. */
     public enum Stage { REQUEST, DOCUMENT, FIELD }
@@ -248,6 +250,17 @@ public enum EdgeError {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", Map.of("code", name()));
+        return Map.of("errors", List.of(error));
+    }
+
+    /** {@link #body} with {@code extensions.retryAfterSeconds}, as RATE_LIMITED fields carry it. */
+    Map<String, Object> body(String message, java.time.Duration retryAfter) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", name());
+        extensions.put("retryAfterSeconds", retryAfter.toSeconds());
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", extensions);
         return Map.of("errors", List.of(error));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
@@ -14,6 +15,7 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.parser.ParserOptions;
+import io.helidon.common.concurrency.limits.LimitAlgorithm;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
@@ -34,6 +36,7 @@ public final class GraphQlEndpoint implements HttpService {
     private final PersistedDocuments persisted;
     private final ParserOptions parserOptions;
     private final QueryLimits limits;
+    private final Admission admission;
     private final byte[] schema;
     private final int maxBodyBytes;
     private RefreshCookie refreshCookie = RefreshCookie.OFF;
@@ -45,15 +48,17 @@ public final class GraphQlEndpoint implements HttpService {
                 Required.integer(graphqlConfig.get("document-cache-size")));
         return new GraphQlEndpoint(ExecutableSchema.build(accounts, tokens, documents),
                 PersistedDocuments.from(graphqlConfig), documents.parserOptions(),
-                limits, ExecutableSchema.schemaText(), Required.integer(graphqlConfig.get("max-body-bytes")));
+                limits, Admission.from(graphqlConfig.get("admission"), documents.parserOptions()),
+                ExecutableSchema.schemaText(), Required.integer(graphqlConfig.get("max-body-bytes")));
     }
 
     private GraphQlEndpoint(GraphQL graphql, PersistedDocuments persisted, ParserOptions parserOptions,
-                            QueryLimits limits, String schema, int maxBodyBytes) {
+                            QueryLimits limits, Admission admission, String schema, int maxBodyBytes) {
         this.graphql = graphql;
         this.persisted = persisted;
         this.parserOptions = parserOptions;
         this.limits = limits;
+        this.admission = admission;
         this.schema = schema.getBytes(StandardCharsets.UTF_8);
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -92,6 +97,9 @@ public final class GraphQlEndpoint implements HttpService {
                 EdgeError.send(response, 200, type, bodies);
             } else {
                 Outcome outcome = execute(operations.operations().getFirst(), exchange, origin);
+                if (outcome.refusal() == EdgeError.OVERLOADED) {
+                    response.header(HeaderNames.RETRY_AFTER, Long.toString(admission.retryAfter().toSeconds()));
+                }
                 exchange.writeCookies(response);
                 EdgeError.send(response, outcome.status(type), type, outcome.body());
             }
@@ -175,11 +183,25 @@ public final class GraphQlEndpoint implements HttpService {
                     }
                 })
                 .build();
-        RequestDeadline.Timed<ExecutionResult> run = RequestDeadline.run(limits.timeout(), () -> graphql.execute(input));
+        Optional<LimitAlgorithm.Token> permit = admission.admit(request.query(), request.operationName());
+        if (permit.isEmpty()) {
+            return new Outcome(EdgeError.OVERLOADED, false, EdgeError.OVERLOADED.body(
+                    "the gateway is running as many operations of this kind as it can; retry later",
+                    admission.retryAfter()));
+        }
+        RequestDeadline.Timed<ExecutionResult> run;
+        try {
+            run = RequestDeadline.run(limits.timeout(), () -> graphql.execute(input));
+        } catch (RuntimeException e) {
+            permit.get().ignore();
+            throw e;
+        }
         if (run.expired()) {
+            permit.get().dropped();
             return new Outcome(EdgeError.TIMEOUT, false, EdgeError.TIMEOUT.body(
                     "the operation took longer than " + limits.timeout().toMillis() + " ms"));
         }
+        permit.get().success();
         return new Outcome(null, run.value().isDataPresent(), run.value());
     }
 

@@ -1,0 +1,72 @@
+package dev.authgateway.gateway.graphql;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.authgateway.support.config.ApplicationYaml;
+import graphql.parser.ParserOptions;
+import io.helidon.common.concurrency.limits.LimitAlgorithm;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdmissionTest {
+
+    private static final Admission ONE_EACH = Admission.from(ApplicationYaml.with(Map.of(
+            "app.graphql.admission.credentials.min-limit", "1",
+            "app.graphql.admission.credentials.initial-limit", "1",
+            "app.graphql.admission.credentials.max-limit", "1",
+            "app.graphql.admission.others.min-limit", "1",
+            "app.graphql.admission.others.initial-limit", "1",
+            "app.graphql.admission.others.max-limit", "1")).get("app.graphql.admission"),
+            ParserOptions.getDefaultParserOptions());
+
+    @Test
+    void givenCredentialRootFields_thenCredentialsWhateverTheirAliasOrFragment() {
+        assertThat(ONE_EACH.kindOf("mutation { login(input: {login: \"a\", password: \"b\"}) { accessToken } }", null))
+                .isEqualTo(Admission.Kind.CREDENTIALS);
+        assertThat(ONE_EACH.kindOf("mutation { in: signup(input: {}) { accessToken } }", null))
+                .isEqualTo(Admission.Kind.CREDENTIALS);
+        assertThat(ONE_EACH.kindOf("mutation { ... on Mutation { login(input: {}) { accessToken } } }", null))
+                .isEqualTo(Admission.Kind.CREDENTIALS);
+        assertThat(ONE_EACH.kindOf("mutation { ...L } fragment L on Mutation { login(input: {}) { accessToken } }",
+                null)).isEqualTo(Admission.Kind.CREDENTIALS);
+    }
+
+    @Test
+    void givenOtherOperations_thenOthersAndTheOperationNamedDecides() {
+        assertThat(ONE_EACH.kindOf("{ profile { id } }", null)).isEqualTo(Admission.Kind.OTHERS);
+        String both = "query P { profile { id } } mutation L { login(input: {}) { accessToken } }";
+        assertThat(ONE_EACH.kindOf(both, "P")).isEqualTo(Admission.Kind.OTHERS);
+        assertThat(ONE_EACH.kindOf(both, "L")).isEqualTo(Admission.Kind.CREDENTIALS);
+        assertThat(ONE_EACH.kindOf("{ profile {", null)).as("unparsable: execution refuses it")
+                .isEqualTo(Admission.Kind.OTHERS);
+        assertThat(ONE_EACH.kindOf(null, null)).isEqualTo(Admission.Kind.OTHERS);
+    }
+
+    @Test
+    void givenOnePermitPerKind_thenASecondIsRefusedUntilTheFirstReturns_andTheKindsDoNotShare() {
+        Optional<LimitAlgorithm.Token> login = ONE_EACH.admit("mutation { login(input: {}) { accessToken } }", null);
+        assertThat(login).isPresent();
+        assertThat(ONE_EACH.admit("mutation { signup(input: {}) { accessToken } }", null)).isEmpty();
+
+        Optional<LimitAlgorithm.Token> profile = ONE_EACH.admit("{ profile { id } }", null);
+        assertThat(profile).as("reads have their own permits").isPresent();
+
+        login.get().success();
+        Optional<LimitAlgorithm.Token> again = ONE_EACH.admit("mutation { signup(input: {}) { accessToken } }", null);
+        assertThat(again).isPresent();
+        again.get().success();
+        profile.get().success();
+    }
+
+    @Test
+    void givenAdmissionOff_thenEveryOperationIsAdmitted() {
+        Admission off = Admission.from(ApplicationYaml.with(Map.of("app.graphql.admission.enabled", "false"))
+                .get("app.graphql.admission"), ParserOptions.getDefaultParserOptions());
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(off.admit("mutation { login(input: {}) { accessToken } }", null)).isPresent();
+        }
+    }
+}
