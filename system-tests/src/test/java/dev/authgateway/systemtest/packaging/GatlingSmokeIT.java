@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(StackExtension.class)
 class GatlingSmokeIT {
 
-    private static final List<String> SIMULATIONS = List.of("AuthJourney", "DrillLoad", "ProfileCacheHit", "Soak");
+    private static final List<String> SIMULATIONS = List.of("AuthJourney", "CapacityStepUp", "DrillLoad", "ProfileCacheHit", "Soak");
     private static final Pattern SIMULATION_RUN = Pattern.compile("Simulation dev\\.authgateway\\.perf\\.gatling\\.(\\w+) started");
     private static final Pattern NO_FAILED_EVENTS = Pattern.compile("percentage of failed events is 0\\.0 : true");
 
