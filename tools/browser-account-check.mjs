@@ -131,11 +131,14 @@ try {
   await click(page, "#signup", "ok:Signed up");
   check(await page.textContent("#state-email-verified") === "no", "the new account's address shows as verified");
   await click(page, "#totp-enroll", "ok:TOTP enrolment started");
-  const qrCode = await page.evaluate(() => {
+  // The SVG as an image that decodes: a data: URL, not markup inserted into the page.
+  await page.waitForFunction(() => {
     const image = document.getElementById("totp-qr");
-    return { src: image.getAttribute("src"), width: image.naturalWidth };
+    return image.getAttribute("src")?.startsWith("data:image/svg+xml") && image.complete && image.naturalWidth > 0;
+  }).catch(async () => {
+    throw new Error(`the QR code is not a decoded SVG image: ${await page.getAttribute("#totp-qr", "src")}`);
   });
-  check(qrCode.src.startsWith("data:image/svg+xml") && qrCode.width > 0, `the QR code image: ${JSON.stringify(qrCode)}`);
+  check(await page.locator("#totp-enrolment svg").count() === 0, "the QR code's SVG was inserted as markup");
   const secret = (await page.textContent("#totp-secret")).trim();
   const confirmedStep = currentStep();
   await page.fill("#totp-confirm-code", totp(secret, confirmedStep));

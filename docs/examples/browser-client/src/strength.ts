@@ -8,14 +8,14 @@ import { element, input } from "./page";
 const GATEWAY_DEFAULT_MIN_SCORE = 3;
 const TYPING_PAUSE_MS = 120;
 
-// import(): the engine and its dictionaries are a chunk of their own, fetched on the first keystroke in a password.
+// import(): the engine and its dictionaries are a chunk of their own, fetched when a password is first typed.
 let engine: Promise<typeof import("./strength-engine")> | undefined;
 
 /**
- * Shows, in the element meterId, the strength of the password typed in passwordId; accountWords are the user inputs
+ * Shows, in the element meterId, the strength of the password typed in passwordId; knownWords are the user inputs
  * zxcvbn counts as known, and a change in one of the fields watchedIds scores the password again.
  */
-export function attachStrengthMeter(passwordId: string, meterId: string, accountWords: () => string[],
+export function attachStrengthMeter(passwordId: string, meterId: string, knownWords: () => string[],
                                     watchedIds: readonly string[] = []): void {
   const password = input(passwordId);
   const view = meterView(element(meterId, HTMLElement));
@@ -27,7 +27,7 @@ export function attachStrengthMeter(passwordId: string, meterId: string, account
     view.loading();
     try {
       const { estimate } = await (engine ??= import("./strength-engine"));
-      if (asked === latest) view.scored(estimate(password.value, accountWords()));
+      if (asked === latest) view.scored(estimate(password.value, knownWords()));
     } catch {
       engine = undefined;  // the next keystroke tries to load it again
       if (asked === latest) view.unavailable();

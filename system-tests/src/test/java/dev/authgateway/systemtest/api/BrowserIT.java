@@ -104,6 +104,8 @@ class BrowserIT {
                     .contains("forgot password: the same neutral message")
                     .contains("verify-email: the mailed link verified the address")
                     .contains("reset-password: BAD_USER_INPUT for a weak password, then reset");
+            assertThat(Files.readAllBytes(SCREENSHOTS.resolve("browser-account.png")))
+                    .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         } finally {
             pages.stop(0);
             mail.stop(0);
