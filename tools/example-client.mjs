@@ -49,6 +49,8 @@ async function bundle(generated = new Map()) {
     absWorkingDir: clientDir,
     entryPoints: ["src/client.ts"],
     tsconfig: join(clientDir, "tsconfig.json"),
+    // The paths in esbuild's comments as the client sees them, also when tools/node_modules is a symlink (a copy).
+    preserveSymlinks: true,
     bundle: true,
     format: "esm",
     splitting: true,
