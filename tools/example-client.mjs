@@ -1,6 +1,8 @@
 // The example browser client (docs/examples/browser-client) is written in TypeScript: GraphQL Code Generator's client
 // preset types its operations from docs/schema.graphql into src/gql/ (codegen.ts there), esbuild bundles src/client.ts
-// into client.js. Both outputs are committed, so the page is served as it is, with no build step.
+// into client.js, an ES module, and splits what it loads with import() into chunks/ (the password strength estimator
+// and its dictionaries, fetched on the first keystroke in a password). The outputs are committed, so the page is
+// served as it is, with no build step.
 //   node tools/example-client.mjs            regenerate src/gql/ and client.js, then type-check (tsc --noEmit)
 //   node tools/example-client.mjs --check    regenerate into a temp dir; fail when a committed output differs or
 //                                            tsc reports a type error (ops/stack test runs this)
@@ -10,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { generate, loadCodegenConfig } from "@graphql-codegen/cli";
 import { preset as clientPreset } from "@graphql-codegen/client-preset";
 import { build } from "esbuild";
@@ -22,6 +25,7 @@ const positional = process.argv.slice(2).filter((argument) => !argument.startsWi
 const clientDir = resolve(positional[0] ?? defaultClientDir);
 const GENERATED = "src/gql";
 const BUNDLE = "client.js";
+const CHUNKS = "chunks";
 const regenerateCommand = `node tools/example-client.mjs${clientDir === defaultClientDir ? "" : ` ${clientDir}`}`;
 
 /** The generated files of src/gql/, by path relative to the client's directory. */
@@ -35,23 +39,46 @@ async function runCodegen() {
     [relative(clientDir, isAbsolute(filename) ? filename : join(clientDir, filename)), content]));
 }
 
-/** client.js: src/client.ts under workDir bundled into one classic script, as index.html loads it. */
-async function bundle(workDir) {
+/**
+ * client.js and its chunks (chunks/<name>-<hash>.js), by path relative to the client's directory. generated, when
+ * given, stands in for the files of src/gql/ on disk: the check bundles the committed sources from where they are, so
+ * that the paths esbuild writes into its comments (node_modules among them) are those of the committed bundle.
+ */
+async function bundle(generated = new Map()) {
   const result = await build({
-    absWorkingDir: workDir,
+    absWorkingDir: clientDir,
     entryPoints: ["src/client.ts"],
     tsconfig: join(clientDir, "tsconfig.json"),
+    // The paths in esbuild's comments as the client sees them, also when tools/node_modules is a symlink (a copy).
+    preserveSymlinks: true,
     bundle: true,
-    format: "iife",
+    format: "esm",
+    splitting: true,
+    outdir: clientDir,
+    entryNames: "[name]",
+    chunkNames: `${CHUNKS}/[name]-[hash]`,
     platform: "browser",
     target: "es2022",
     charset: "utf8",
     write: false,
     logLevel: "warning",
-    banner: { js: "// Generated from src/client.ts by `node tools/example-client.mjs` (GraphQL Code Generator, esbuild): edit that, not this." },
+    plugins: [{
+      name: "generated-in-memory",
+      setup(build) {
+        build.onLoad({ filter: /\.ts$/ }, ({ path }) => {
+          const contents = generated.get(relative(clientDir, path));
+          return contents === undefined ? undefined : { contents, loader: "ts" };
+        });
+      },
+    }],
+    banner: { js: "// Generated from src/ by `node tools/example-client.mjs` (GraphQL Code Generator, esbuild): edit that, not this." },
   });
-  return result.outputFiles[0].text;
+  return new Map(result.outputFiles.map((file) => [relative(clientDir, file.path), file.text]));
 }
+
+const kilobytes = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`;
+const sizes = (bundled) => [...bundled].map(([file, text]) =>
+  `${file} ${kilobytes(text)} (${kilobytes(gzipSync(text))} gzipped)`).join(", ");
 
 /** tsc's complaints, or "" when the project under tsconfig.json type-checks. */
 function typeCheck(tsconfig) {
@@ -78,8 +105,14 @@ const shown = (file) => relative(root, file).startsWith("..") ? file : relative(
 async function regenerate() {
   const generated = await runCodegen();
   writeGenerated(clientDir, generated);
-  writeFileSync(join(clientDir, BUNDLE), await bundle(clientDir));
-  console.log(`wrote ${generated.size} files to ${shown(join(clientDir, GENERATED))} and ${shown(join(clientDir, BUNDLE))}`);
+  const bundled = await bundle();
+  rmSync(join(clientDir, CHUNKS), { recursive: true, force: true });
+  for (const [file, content] of bundled) {
+    mkdirSync(dirname(join(clientDir, file)), { recursive: true });
+    writeFileSync(join(clientDir, file), content);
+  }
+  console.log(`wrote ${generated.size} files to ${shown(join(clientDir, GENERATED))} and ${shown(join(clientDir, BUNDLE))} ` +
+    `with its chunks: ${sizes(bundled)}`);
   const errors = typeCheck(join(clientDir, "tsconfig.json"));
   if (errors) {
     console.error(`type errors in ${shown(clientDir)}:\n${errors}`);
@@ -95,7 +128,7 @@ async function check() {
       filter: (source) => relative(join(clientDir, GENERATED), source).startsWith("..") });
     const generated = await runCodegen();
     writeGenerated(work, generated);
-    const expected = new Map([...generated, [BUNDLE, await bundle(work)]]);
+    const expected = new Map([...generated, ...await bundle(generated)]);
     // The committed tsconfig, extended: its paths stay resolved from the client's directory.
     writeFileSync(join(work, "tsconfig.json"),
       JSON.stringify({ extends: join(clientDir, "tsconfig.json"), include: ["src"] }));
@@ -105,7 +138,7 @@ async function check() {
       const committed = join(clientDir, file);
       if (!existsSync(committed) || readFileSync(committed, "utf8") !== content) stale.push(committed);
     }
-    for (const committed of filesUnder(join(clientDir, GENERATED))) {
+    for (const committed of [...filesUnder(join(clientDir, GENERATED)), ...filesUnder(join(clientDir, CHUNKS))]) {
       if (!expected.has(relative(clientDir, committed))) stale.push(committed);
     }
     const errors = typeCheck(join(work, "tsconfig.json"));
@@ -116,7 +149,8 @@ async function check() {
     }
     if (errors) console.error(`type errors in ${shown(join(clientDir, "src"))}:\n${errors}`);
     if (stale.length > 0 || errors) return false;
-    console.log(`example client up to date: ${shown(join(clientDir, GENERATED))} and ${BUNDLE} as generated, types check`);
+    console.log(`example client up to date: ${shown(join(clientDir, GENERATED))}, ${BUNDLE} and ${CHUNKS}/ as generated, ` +
+      "types check");
     return true;
   } finally {
     rmSync(work, { recursive: true, force: true });

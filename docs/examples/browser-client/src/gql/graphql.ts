@@ -4,10 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** The password rules of signup: 10-256 characters, hard to guess for this account. */
+  newPassword: string;
+};
+
 export type LoginInput = {
   /** Username or email, in any case. */
   login: string;
   password: string;
+};
+
+export type ResetPasswordInput = {
+  /** The password rules of signup: 10-256 characters, hard to guess for this account. */
+  newPassword: string;
+  /** The token from the reset mail's link. */
+  token: string;
 };
 
 export type SignupInput = {
@@ -26,29 +39,89 @@ export type SignupMutationVariables = Exact<{
 }>;
 
 
-export type SignupMutation = { signup: { accessToken: string, user: { id: string, username: string } } };
+export type SignupMutation = { signup: { accessToken: string, user: { id: string, username: string, email: string, displayName: string, emailVerified: boolean, secondFactorEnabled: boolean } } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, expiresIn: number, refreshToken: string | null, refreshExpiresIn: number } };
+export type LoginMutation = { login: { accessToken: string, expiresIn: number, refreshToken: string | null, refreshExpiresIn: number, user: { username: string, email: string, displayName: string, emailVerified: boolean, secondFactorEnabled: boolean } } };
+
+export type VerifySecondFactorMutationVariables = Exact<{
+  challenge: string;
+  code: string;
+}>;
+
+
+export type VerifySecondFactorMutation = { verifySecondFactor: { accessToken: string, expiresIn: number, refreshToken: string | null, user: { username: string, email: string, displayName: string, emailVerified: boolean, secondFactorEnabled: boolean } } };
 
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProfileQuery = { profile: { id: string, username: string, email: string, displayName: string, createdAt: string } };
+export type ProfileQuery = { profile: { id: string, username: string, email: string, displayName: string, createdAt: string, emailVerified: boolean, secondFactorEnabled: boolean } };
 
 export type RefreshMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RefreshMutation = { refreshToken: { accessToken: string, expiresIn: number, refreshToken: string | null } };
+export type RefreshMutation = { refreshToken: { accessToken: string, expiresIn: number, refreshToken: string | null, user: { username: string, email: string, displayName: string, emailVerified: boolean, secondFactorEnabled: boolean } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
+
+export type ResendVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendVerificationMutation = { resendVerification: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type EnrollTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnrollTotpMutation = { enrollTotp: { qrCodeSvg: string, secret: string } };
+
+export type ConfirmTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpMutation = { confirmTotp: { recoveryCodes: Array<string> } };
+
+export type DisableTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type DisableTotpMutation = { disableTotp: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -76,10 +149,14 @@ export const SignupDocument = new TypedDocumentString(`
     user {
       id
       username
+      email
+      displayName
+      emailVerified
+      secondFactorEnabled
     }
   }
 }
-    `, {"hash":"sha256:ef334bb8c782db1422b3429ad7539685f875d85c76a8fb2dd5ba3c92e2d5b33a"}) as unknown as TypedDocumentString<SignupMutation, SignupMutationVariables>;
+    `, {"hash":"sha256:31d0cb1d2a9e91af668035e12bf60c336048256863b16a48f95d65cfa36b64ab"}) as unknown as TypedDocumentString<SignupMutation, SignupMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -87,9 +164,32 @@ export const LoginDocument = new TypedDocumentString(`
     expiresIn
     refreshToken
     refreshExpiresIn
+    user {
+      username
+      email
+      displayName
+      emailVerified
+      secondFactorEnabled
+    }
   }
 }
-    `, {"hash":"sha256:06160646c12b1a40c69f64fb97ae1619225f5f1a74b0a5791e8f7361be23c32a"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+    `, {"hash":"sha256:d4049702d99107b0f6a700a1104ff1aa40620e191f6aa21d6667eea9b4deff7c"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const VerifySecondFactorDocument = new TypedDocumentString(`
+    mutation VerifySecondFactor($challenge: String!, $code: String!) {
+  verifySecondFactor(challenge: $challenge, code: $code) {
+    accessToken
+    expiresIn
+    refreshToken
+    user {
+      username
+      email
+      displayName
+      emailVerified
+      secondFactorEnabled
+    }
+  }
+}
+    `, {"hash":"sha256:35a0c9d64714a2db07293ed36f2eb979c33cbd147a0a88a073613e7254a285da"}) as unknown as TypedDocumentString<VerifySecondFactorMutation, VerifySecondFactorMutationVariables>;
 export const ProfileDocument = new TypedDocumentString(`
     query Profile {
   profile {
@@ -98,20 +198,74 @@ export const ProfileDocument = new TypedDocumentString(`
     email
     displayName
     createdAt
+    emailVerified
+    secondFactorEnabled
   }
 }
-    `, {"hash":"sha256:c7b40f57d37b0ee0054864b26c4ef9e4e5ed720273390d8c90ad625d2daac7f0"}) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+    `, {"hash":"sha256:5951c547a390c6e8cd82571b2ecd23d6973b509fed9b2131267127299f89f4b6"}) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
 export const RefreshDocument = new TypedDocumentString(`
     mutation Refresh {
   refreshToken {
     accessToken
     expiresIn
     refreshToken
+    user {
+      username
+      email
+      displayName
+      emailVerified
+      secondFactorEnabled
+    }
   }
 }
-    `, {"hash":"sha256:ba15282af97ac830e0973453a5bb525abcc89969f76dbaf040c5f044e2200811"}) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+    `, {"hash":"sha256:515e9c38705e88d5317efbf34b88a650b7ce6658fdccab1e24983925260c97b1"}) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
 }
     `, {"hash":"sha256:cb1d14c1cc99a25294cfa4376de2402364cb32e6c038a11fb36cf0ebb3a5ce91"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token)
+}
+    `, {"hash":"sha256:e181c0252bb83738f80e73ba6d552f4d74094330efb9de5c162ff275473d84d9"}) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ResendVerificationDocument = new TypedDocumentString(`
+    mutation ResendVerification {
+  resendVerification
+}
+    `, {"hash":"sha256:5ca8eecae14831be2bf419ba8e4416f54336f71b3db47a0dd51510ac19725d5b"}) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `, {"hash":"sha256:5ac89982dc149995bab85b93caab9976bbc3fd5994fbf4173153f8686dba9d72"}) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `, {"hash":"sha256:5c8ccf52fa6849e6130938f2b7f0898c8a9872b780ff44f891c84b38dd96fc24"}) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `, {"hash":"sha256:b71997bdb2cee8b9b73900d61cd376d4d1ebc42c845f2e2ffc4970107955c2b1"}) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const EnrollTotpDocument = new TypedDocumentString(`
+    mutation EnrollTotp {
+  enrollTotp {
+    qrCodeSvg
+    secret
+  }
+}
+    `, {"hash":"sha256:71b7b85049970351d9a4c3660449e594fe591d318837c77b53c3e7605400663b"}) as unknown as TypedDocumentString<EnrollTotpMutation, EnrollTotpMutationVariables>;
+export const ConfirmTotpDocument = new TypedDocumentString(`
+    mutation ConfirmTotp($code: String!) {
+  confirmTotp(code: $code) {
+    recoveryCodes
+  }
+}
+    `, {"hash":"sha256:ef2e8f02c09a0365c2ef90df743a5e9ebc83802361f9bfc8925e10ec28574efb"}) as unknown as TypedDocumentString<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
+export const DisableTotpDocument = new TypedDocumentString(`
+    mutation DisableTotp($code: String!) {
+  disableTotp(code: $code)
+}
+    `, {"hash":"sha256:c1e63969210755f0addebaf5e1d65bb9ff34bd5201988218b1b3e07d37d179bf"}) as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;

@@ -57,7 +57,9 @@ class TrustedDocumentsTest {
         TrustedDocuments trusted = TrustedDocuments.load(manifest.toString());
 
         assertThat(trusted.byHash().values()).extracting(body -> body.split("[ ({]")[1])
-                .containsExactlyInAnyOrder("Signup", "Login", "Profile", "Refresh", "Logout");
+                .containsExactlyInAnyOrder("Signup", "Login", "VerifySecondFactor", "Profile", "Refresh", "Logout",
+                        "VerifyEmail", "ResendVerification", "RequestPasswordReset", "ResetPassword", "ChangePassword",
+                        "EnrollTotp", "ConfirmTotp", "DisableTotp");
     }
 
     @Test

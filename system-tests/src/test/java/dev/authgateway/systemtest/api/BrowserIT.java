@@ -1,6 +1,10 @@
 package dev.authgateway.systemtest.api;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import dev.authgateway.systemtest.harness.CommandRun;
@@ -15,6 +20,7 @@ import dev.authgateway.systemtest.harness.ServiceProcess;
 import dev.authgateway.systemtest.harness.Stack;
 import dev.authgateway.systemtest.harness.StackExtension;
 import dev.authgateway.testing.RepoRoot;
+import dev.authgateway.testing.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,17 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Headless Chromium (tools/browser-check.mjs) against a gateway whose CORS allows one origin: the example client
  * on that origin signs up, logs in and reads the profile; on another origin the browser refuses the answers;
- * GraphiQL renders and runs a query. Screenshots land in target/screenshots (docs/frontends.md shows them).
+ * GraphiQL renders and runs a query. Then the example's account flows (tools/browser-account-check.mjs): the
+ * strength meter, a second factor, login with it, forgot password, and the mailed links, read from the stack's SMTP
+ * server. Screenshots land in target/screenshots (docs/frontends.md shows them).
  */
 @ExtendWith(StackExtension.class)
 class BrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+    private static final Path CLIENT = RepoRoot.path().resolve("docs/examples/browser-client");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void theExampleClientWorksAcrossTheAllowedOriginOnlyAndGraphiqlAnswers(Stack stack) throws Exception {
-        Path client = RepoRoot.path().resolve("docs/examples/browser-client");
-        HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0), client,
+        HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0), CLIENT,
                 SimpleFileServer.OutputLevel.NONE);
         pages.start();
         int pagePort = pages.getAddress().getPort();
@@ -64,5 +73,60 @@ class BrowserIT {
         } finally {
             pages.stop(0);
         }
+    }
+
+    @Test
+    void theExampleClientWalksEveryAccountFlowWithTheStrengthMeterSecondFactorAndMailedLinks(Stack stack)
+            throws Exception {
+        HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0), CLIENT,
+                SimpleFileServer.OutputLevel.NONE);
+        pages.start();
+        HttpServer mail = serveMail(stack.mail());
+        String allowedOrigin = "http://localhost:" + pages.getAddress().getPort();
+        // Counters of its own: the flow's wrong codes and logins do not count against other tests' address.
+        try (ServiceProcess gateway = stack.startGatewayWithOwnCounters("browser-account", Map.of(
+                "app.cors.allowed-origins", allowedOrigin,
+                "app.sessions.refresh-cookie.enabled", "true"))) {
+            CommandRun run = CommandRun.of(List.of("node",
+                    RepoRoot.path().resolve("tools/browser-account-check.mjs").toString(),
+                    "--page", allowedOrigin + "/index.html",
+                    // localhost for the page and the gateway: one site, as the refresh cookie wants.
+                    "--gateway", gateway.baseUrl().replace("127.0.0.1", "localhost"),
+                    "--mail", "http://127.0.0.1:" + mail.getAddress().getPort() + "/mail",
+                    "--username", "flows_" + UUID.randomUUID().toString().substring(0, 8),
+                    "--out", SCREENSHOTS.toString()), Duration.ofMinutes(4));
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output())
+                    .contains("the estimator was fetched on the first keystroke")
+                    .contains("second factor: the QR code shown as an image, a code from the secret confirmed it")
+                    .contains("login: MFA_REQUIRED, the challenge kept out of the page, a code signed in")
+                    .contains("forgot password: the same neutral message")
+                    .contains("verify-email: the mailed link verified the address")
+                    .contains("reset-password: BAD_USER_INPUT for a weak password, then reset");
+            assertThat(Files.readAllBytes(SCREENSHOTS.resolve("browser-account.png")))
+                    .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        } finally {
+            pages.stop(0);
+            mail.stop(0);
+        }
+    }
+
+    /** The stack's mail for the browser script: GET /mail?to=<address> answers [{subject, text}] received so far. */
+    private static HttpServer serveMail(TestMail mail) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/mail", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            String to = URLDecoder.decode(query == null ? "" : query.replaceFirst("^to=", ""), StandardCharsets.UTF_8);
+            byte[] body = JSON.writeValueAsBytes(mail.to(to).stream()
+                    .map(message -> Map.of("subject", message.subject(), "text", message.text())).toList());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
     }
 }
