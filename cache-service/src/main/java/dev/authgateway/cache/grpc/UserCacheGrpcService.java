@@ -13,6 +13,10 @@ import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.CoherentWrites;
 import dev.authgateway.cache.domain.InvalidationFailedException;
 import dev.authgateway.cache.domain.SourceUnavailableException;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeRequest;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeResponse;
+import dev.authgateway.proto.user.v1.DeleteUserRequest;
+import dev.authgateway.proto.user.v1.DeleteUserResponse;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
@@ -116,6 +120,31 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
         }
     }
 
+    /** As updateProfile: the store judges the id and the credentials; the cached user is dropped after. */
+    @Override
+    public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+        try {
+            var ended = writes.deleteUser(uuidOrAsIs(request.getId()), request.getCurrentPassword(),
+                    request.getCode());
+            response.onNext(DeleteUserResponse.newBuilder().addAllEndedSessionIds(ended).build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(toStatus(e));
+        }
+    }
+
+    @Override
+    public void confirmEmailChange(ConfirmEmailChangeRequest request,
+                                   StreamObserver<ConfirmEmailChangeResponse> response) {
+        try {
+            User user = writes.confirmEmailChange(request.getToken());
+            response.onNext(ConfirmEmailChangeResponse.newBuilder().setUser(user).build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(toStatus(e));
+        }
+    }
+
     private static String uuidOrAsIs(String id) {
         try {
             return UUID.fromString(id).toString();
@@ -141,10 +170,10 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
                 yield Status.UNAVAILABLE.withDescription("user store unavailable").asRuntimeException();
             }
             case InvalidationFailedException stale -> {
-                LOG.dependency("redis invalidation failed", "Profile saved but not dropped from Redis", stale.getCause());
+                LOG.dependency("redis invalidation failed", "Write saved but not dropped from Redis", stale.getCause());
                 yield StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                         .setCode(Code.UNAVAILABLE_VALUE)
-                        .setMessage("profile saved but the cache could not be refreshed; retry")
+                        .setMessage("saved but the cache could not be refreshed; retry")
                         .addDetails(Any.pack(ErrorInfo.newBuilder()
                                 .setDomain(ERROR_DOMAIN).setReason(CACHE_NOT_INVALIDATED).build()))
                         .build());
