@@ -140,7 +140,7 @@ public final class GrpcUserDirectory implements UserDirectory {
     public Session startSession(String userId, RequestOrigin origin) {
         try {
             return session(storeDeadline.on(store).startSession(StartSessionRequest.newBuilder().setUserId(userId)
-                    .setUserAgent(origin.userAgent()).setClientAddress(origin.clientAddress()).build()));
+                    .setUserAgent(origin.userAgent()).setClientAddress(address(origin)).build()));
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
@@ -156,7 +156,7 @@ public final class GrpcUserDirectory implements UserDirectory {
         try {
             return session(storeDeadline.on(store).refreshSession(RefreshSessionRequest.newBuilder()
                     .setRefreshToken(refreshToken).setUserAgent(origin.userAgent())
-                    .setClientAddress(origin == RequestOrigin.UNKNOWN ? "" : origin.clientAddress()).build()));
+                    .setClientAddress(address(origin)).build()));
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.REFRESH_TOKEN);
         }
@@ -180,6 +180,11 @@ public final class GrpcUserDirectory implements UserDirectory {
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
+    }
+
+    /** The client's address as the session records it; none for a call without a request behind it. */
+    private static String address(RequestOrigin origin) {
+        return origin == RequestOrigin.UNKNOWN ? "" : origin.clientAddress();
     }
 
     private static Session session(SessionResponse response) {
