@@ -53,8 +53,8 @@ public final class AccountLifecycle {
     /**
      * Deletes the account, given the current password and, with a second factor, a current code. Every session's
      * access tokens are revoked, the caller's included; the account is gone from the cache-service before this
-     * answers. When the deletion was saved but the cache could not confirm it (UNAVAILABLE), the sessions are
-     * revoked all the same.
+     * answers. On UNAVAILABLE the deletion may have been saved (the cache-service could not confirm the drop, or the
+     * answer was lost): the sessions are revoked all the same, and the owner logs in again to retry.
      */
     public void deleteAccount(Caller caller, String currentPassword, String code, RequestOrigin origin) {
         Set<String> toRevoke = new LinkedHashSet<>();

@@ -23,8 +23,8 @@ public interface SessionMapper {
                            @Param("clientAddress") String clientAddress);
 
     @Update("UPDATE sessions SET last_used_at = #{now}, "
-            + "user_agent = CASE WHEN #{userAgent} = '' THEN user_agent ELSE #{userAgent} END, "
-            + "client_address = CASE WHEN #{clientAddress} = '' THEN client_address ELSE #{clientAddress} END "
+            + "user_agent = COALESCE(NULLIF(#{userAgent}, ''), user_agent), "
+            + "client_address = COALESCE(NULLIF(#{clientAddress}, ''), client_address) "
             + "WHERE id = #{id}")
     int touchSession(@Param("id") UUID id, @Param("now") Instant now, @Param("userAgent") String userAgent,
                      @Param("clientAddress") String clientAddress);
