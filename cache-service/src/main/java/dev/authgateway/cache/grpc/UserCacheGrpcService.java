@@ -170,10 +170,10 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
                 yield Status.UNAVAILABLE.withDescription("user store unavailable").asRuntimeException();
             }
             case InvalidationFailedException stale -> {
-                LOG.dependency("redis invalidation failed", "Write saved but not dropped from Redis", stale.getCause());
+                LOG.dependency("redis invalidation failed", "Profile saved but not dropped from Redis", stale.getCause());
                 yield StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                         .setCode(Code.UNAVAILABLE_VALUE)
-                        .setMessage("saved but the cache could not be refreshed; retry")
+                        .setMessage("profile saved but the cache could not be refreshed; retry")
                         .addDetails(Any.pack(ErrorInfo.newBuilder()
                                 .setDomain(ERROR_DOMAIN).setReason(CACHE_NOT_INVALIDATED).build()))
                         .build());
