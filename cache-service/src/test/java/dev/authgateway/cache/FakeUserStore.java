@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeRequest;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeResponse;
+import dev.authgateway.proto.user.v1.DeleteUserRequest;
+import dev.authgateway.proto.user.v1.DeleteUserResponse;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
@@ -34,8 +38,17 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final Semaphore cancelledByCaller = new Semaphore(0);
 
+    /** The password DeleteUser accepts, and the email-change tokens ConfirmEmailChange accepts once (token to address). */
+    static final String PASSWORD = "right password";
+    private final Map<String, Map.Entry<String, String>> emailChanges = new ConcurrentHashMap<>();
+
     void put(User user) {
         users.put(user.getId(), user);
+    }
+
+    /** A mailed email-change token that moves the user to the address. */
+    void emailChange(String token, String userId, String newEmail) {
+        emailChanges.put(token, Map.entry(userId, newEmail));
     }
 
     User get(String id) {
@@ -85,6 +98,35 @@ final class FakeUserStore extends UserStoreGrpc.UserStoreImplBase {
             response.onError(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
         } else {
             response.onNext(GetUserResponse.newBuilder().setUser(snapshot).build());
+            response.onCompleted();
+        }
+    }
+
+    @Override
+    public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+        if (!users.containsKey(request.getId())) {
+            response.onError(Status.NOT_FOUND.withDescription("user not found").asRuntimeException());
+        } else if (!PASSWORD.equals(request.getCurrentPassword())) {
+            response.onError(Status.UNAUTHENTICATED.withDescription("invalid credentials").asRuntimeException());
+        } else {
+            users.remove(request.getId());
+            response.onNext(DeleteUserResponse.newBuilder().addEndedSessionIds("session-of-" + request.getId())
+                    .build());
+            response.onCompleted();
+        }
+    }
+
+    @Override
+    public void confirmEmailChange(ConfirmEmailChangeRequest request,
+                                   StreamObserver<ConfirmEmailChangeResponse> response) {
+        Map.Entry<String, String> change = emailChanges.remove(request.getToken());
+        User current = change == null ? null : users.get(change.getKey());
+        if (current == null) {
+            response.onError(Status.UNAUTHENTICATED.withDescription("invalid or expired token").asRuntimeException());
+        } else {
+            User changed = current.toBuilder().setEmail(change.getValue()).setVersion(current.getVersion() + 1).build();
+            users.put(changed.getId(), changed);
+            response.onNext(ConfirmEmailChangeResponse.newBuilder().setUser(changed).build());
             response.onCompleted();
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.authgateway.gateway.audit.JsonAuditLog;
 import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.AccountEmail;
+import dev.authgateway.gateway.domain.AccountLifecycle;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AttemptLimits;
 import dev.authgateway.gateway.domain.SessionRevocations;
@@ -14,6 +15,7 @@ import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcAccountMailbox;
+import dev.authgateway.gateway.grpcclient.GrpcLifecycleDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcSecondFactorDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
@@ -68,14 +70,18 @@ public final class Main {
             AccessTokens tokens = accessTokens(jwt, settings);
             AttemptLimits limits = attemptLimits(redisson, app, settings);
             SessionRevocations revocations = revocations(redisson, settings, jwt);
-            Accounts accounts = new Accounts(new GrpcUserDirectory(
+            GrpcUserDirectory users = new GrpcUserDirectory(
                     store, settings.storeDeadline(), settings.credentialDeadline(),
-                    cache, settings.cacheDeadline(), settings.cacheWriteDeadline()), tokens,
+                    cache, settings.cacheDeadline(), settings.cacheWriteDeadline());
+            Accounts accounts = new Accounts(users, tokens,
                     limits, audit, revocations, Clock.systemUTC(),
                     new AccountEmail(new GrpcAccountMailbox(store, settings.storeDeadline(),
                             settings.credentialDeadline()), revocations, limits, audit,
                             settings.requireVerifiedEmail()),
-                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()));
+                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()))
+                    .withLifecycle(new AccountLifecycle(new GrpcLifecycleDirectory(store, settings.storeDeadline(),
+                            settings.credentialDeadline(), cache, settings.cacheWriteDeadline()), revocations,
+                            limits, audit, Clock.systemUTC()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authgateway.gateway.domain.AccountEmail;
+import dev.authgateway.gateway.domain.AccountLifecycle;
+import dev.authgateway.gateway.domain.LifecycleAuditEvents;
+import dev.authgateway.gateway.domain.LifecycleDirectory;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.AuditEvents;
 import dev.authgateway.gateway.domain.ErrorCode;
@@ -83,7 +86,8 @@ class MainRoutingTest {
         FakeTokens tokens = new FakeTokens();
         Accounts accounts = new Accounts(DIRECTORY, tokens, LIMITS, AuditEvents.NONE, SessionRevocations.NONE,
                 Clock.systemUTC(), new AccountEmail(MAILBOX, SessionRevocations.NONE, LIMITS, MailAuditEvents.NONE,
-                        true));
+                        true)).withLifecycle(new AccountLifecycle(LifecycleDirectory.NONE, SessionRevocations.NONE,
+                LIMITS, LifecycleAuditEvents.NONE, Clock.systemUTC()));
         SigningKey key = SigningKey.generate();
         JwtSettings jwt = new JwtSettings("authgateway", "authgateway-api", Duration.ofMinutes(15),
                 Duration.ofSeconds(30), 4096, key, List.of(key));
@@ -135,6 +139,9 @@ class MainRoutingTest {
                 arranged(EdgeError.EMAIL_NOT_VERIFIED, 200, LOGIN, MAILBOX::unverifiedNext),
                 arranged(EdgeError.MFA_REQUIRED, 200, LOGIN, () -> DIRECTORY.failNext(GatewayException.mfaRequired(
                         new SecondFactorChallenge("challenge-1", java.time.Instant.now().plusSeconds(300))))),
+                Arguments.of(new Case(EdgeError.SESSION_NOT_FOUND, 200, () -> { }, Method.POST, "/graphql",
+                        "application/json", GRAPHQL_RESPONSE, query("mutation { endSession(id: \"not-a-session\") }"),
+                        Map.of("Authorization", "Bearer token:u-ada:s-1"))),
                 Arguments.of(new Case(EdgeError.CSRF_ORIGIN_REFUSED, 200, () -> { }, Method.POST, "/graphql",
                         "application/json", GRAPHQL_RESPONSE, query(REFRESH),
                         Map.of("Cookie", "authgw_refresh=refresh-1"))),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.authgateway.store.domain.AccountLifecycle;
 import dev.authgateway.store.domain.AccountMail;
 import dev.authgateway.store.domain.OutboxRelay;
 import dev.authgateway.store.crypto.AesGcmSecretBox;
@@ -14,6 +15,7 @@ import dev.authgateway.store.domain.SecondFactors;
 import dev.authgateway.store.domain.TotpVerifier;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.UserAccounts;
+import dev.authgateway.store.grpc.AccountLifecycleGrpcService;
 import dev.authgateway.store.grpc.AccountMailGrpcService;
 import dev.authgateway.store.grpc.GrpcCallDeadline;
 import dev.authgateway.store.grpc.SecondFactorsGrpcService;
@@ -59,10 +61,13 @@ public final class Main {
                     GrpcCallDeadline::remaining);
             PasswordPolicy passwordPolicy = new PasswordPolicy(settings.minPasswordLength(),
                     new ZxcvbnStrength(settings.minPasswordStrength()));
+            TemplateMailComposer composer = new TemplateMailComposer(settings.mail().linkBaseUrl());
             AccountMail mail = new AccountMail(users.accountMail(), users, hasher, passwordPolicy,
-                    new TemplateMailComposer(settings.mail().linkBaseUrl()), settings.accountMail(), Clock.systemUTC());
+                    composer, settings.accountMail(), Clock.systemUTC());
             UserAccounts accounts = new UserAccounts(users, hasher, passwordPolicy, mail::insertWithVerification);
             SecondFactors secondFactors = secondFactors(root.get("app.second-factor.encryption"), users, settings);
+            AccountLifecycle lifecycle = new AccountLifecycle(users.accountLifecycle(), users.accountMail(), users,
+                    sessions, secondFactors, hasher, composer, settings.accountMail(), Clock.systemUTC());
             List<AutoCloseable> resources = new ArrayList<>(List.of(dataSource, hasher));
             if (settings.mail().senderEnabled()) {
                 resources.add(MailSender.start(new OutboxRelay(users.mailOutbox(),
@@ -70,7 +75,8 @@ public final class Main {
                         settings.outbox().batchSize(), settings.mail().pollInterval()));
             }
             return GrpcServiceServer.builder()
-                    .service(new UserStoreGrpcService(accounts, sessions))
+                    .service(new UserStoreGrpcService(accounts, sessions, lifecycle))
+                    .service(new AccountLifecycleGrpcService(lifecycle))
                     .service(new AccountMailGrpcService(mail))
                     .service(new SecondFactorsGrpcService(secondFactors))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))

@@ -20,10 +20,32 @@ public final class CoherentWrites<V> {
 
     public V updateProfile(String id, String displayName) {
         V updated = writer.updateProfile(id, displayName);
+        invalidate(id);
+        return updated;
+    }
+
+    /**
+     * Deletes the user at the source, then drops it: a later read misses, finds no user and caches that. The ids of
+     * the sessions that were open.
+     */
+    public java.util.List<String> deleteUser(String id, String currentPassword, String code) {
+        java.util.List<String> ended = writer.deleteUser(id, currentPassword, code);
+        invalidate(id);
+        return ended;
+    }
+
+    /** The new address is written at the source, then the user with the old one is dropped. */
+    public V confirmEmailChange(String token) {
+        Writer.Written<V> written = writer.confirmEmailChange(token);
+        invalidate(written.id());
+        return written.value();
+    }
+
+    private void invalidate(String id) {
         for (int attempt = 1; ; attempt++) {
             try {
                 cache.invalidate(id);
-                return updated;
+                return;
             } catch (CacheUnavailableException e) {
                 if (attempt == INVALIDATION_ATTEMPTS) {
                     throw new InvalidationFailedException(e);

@@ -13,6 +13,10 @@ import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.CoherentWrites;
 import dev.authgateway.cache.domain.InvalidationFailedException;
 import dev.authgateway.cache.domain.SourceUnavailableException;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeRequest;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeResponse;
+import dev.authgateway.proto.user.v1.DeleteUserRequest;
+import dev.authgateway.proto.user.v1.DeleteUserResponse;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.UpdateProfileRequest;
@@ -110,6 +114,31 @@ public final class UserCacheGrpcService extends UserCacheGrpc.UserCacheImplBase 
         try {
             User user = writes.updateProfile(uuidOrAsIs(request.getId()), request.getDisplayName());
             response.onNext(UpdateProfileResponse.newBuilder().setUser(user).build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(toStatus(e));
+        }
+    }
+
+    /** As updateProfile: the store judges the id and the credentials; the cached user is dropped after. */
+    @Override
+    public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+        try {
+            var ended = writes.deleteUser(uuidOrAsIs(request.getId()), request.getCurrentPassword(),
+                    request.getCode());
+            response.onNext(DeleteUserResponse.newBuilder().addAllEndedSessionIds(ended).build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(toStatus(e));
+        }
+    }
+
+    @Override
+    public void confirmEmailChange(ConfirmEmailChangeRequest request,
+                                   StreamObserver<ConfirmEmailChangeResponse> response) {
+        try {
+            User user = writes.confirmEmailChange(request.getToken());
+            response.onNext(ConfirmEmailChangeResponse.newBuilder().setUser(user).build());
             response.onCompleted();
         } catch (RuntimeException e) {
             response.onError(toStatus(e));

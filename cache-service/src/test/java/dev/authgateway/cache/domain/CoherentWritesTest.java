@@ -63,6 +63,54 @@ class CoherentWritesTest {
         assertThat(calls).isEmpty();
     }
 
+    private final Writer<String> lifecycleWriter = new Writer<>() {
+        @Override
+        public String updateProfile(String id, String displayName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> deleteUser(String id, String currentPassword, String code) {
+            calls.add("delete:" + id);
+            if (!"pw".equals(currentPassword)) {
+                throw new IllegalStateException("invalid credentials");
+            }
+            return List.of("s-1");
+        }
+
+        @Override
+        public Written<String> confirmEmailChange(String token) {
+            calls.add("confirm:" + token);
+            return new Written<>("b", "b@new.example");
+        }
+    };
+
+    @Test
+    void givenADeletion_thenTheStoreDeletesBeforeTheCacheDropsTheUser_andARefusalDropsNothing() {
+        assertThat(writes(lifecycleWriter).deleteUser("a", "pw", "")).containsExactly("s-1");
+        assertThat(calls).containsExactly("delete:a", "invalidate:a");
+
+        calls.clear();
+        assertThatThrownBy(() -> writes(lifecycleWriter).deleteUser("a", "wrong", ""))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(calls).containsExactly("delete:a");
+    }
+
+    @Test
+    void givenAConfirmedEmailChange_thenTheUserTheStoreNamesIsDroppedAfterTheWrite() {
+        assertThat(writes(lifecycleWriter).confirmEmailChange("t")).isEqualTo("b@new.example");
+
+        assertThat(calls).containsExactly("confirm:t", "invalidate:b");
+    }
+
+    @Test
+    void givenADeletionWhoseDropNeverConfirms_thenSavedButNotInvalidated() {
+        cache.failures = Integer.MAX_VALUE;
+
+        assertThatThrownBy(() -> writes(lifecycleWriter).deleteUser("a", "pw", ""))
+                .isInstanceOf(InvalidationFailedException.class);
+    }
+
     /** Records invalidations; the first {@code failures} of them fail as an unreachable Redis would. */
     private static final class FlakyCache implements CacheStore<String> {
         private final List<String> calls;

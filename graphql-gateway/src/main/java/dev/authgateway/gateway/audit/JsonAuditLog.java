@@ -12,6 +12,7 @@ import dev.authgateway.gateway.domain.AuditEvents;
 import dev.authgateway.gateway.domain.Caller;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.ErrorCode;
+import dev.authgateway.gateway.domain.LifecycleAuditEvents;
 import dev.authgateway.gateway.domain.MailAuditEvents;
 import dev.authgateway.gateway.domain.RequestOrigin;
 import dev.authgateway.gateway.domain.User;
@@ -22,7 +23,7 @@ import dev.authgateway.support.observe.TraceLogging;
  * {@code AUDIT {"ts":"…","event":"login.failed","login":"ada","reason":"INVALID_CREDENTIALS","clientAddress":"…",
  * "requestId":"…"}}. Passwords and tokens are never passed here.
  */
-public final class JsonAuditLog implements AuditEvents, MailAuditEvents {
+public final class JsonAuditLog implements AuditEvents, MailAuditEvents, LifecycleAuditEvents {
 
     private static final Logger AUDIT = Logger.getLogger("dev.authgateway.audit");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,6 +135,37 @@ public final class JsonAuditLog implements AuditEvents, MailAuditEvents {
     public void secondFactorFailed(String userId, String operation, ErrorCode reason, RequestOrigin origin) {
         write(reason == ErrorCode.RATE_LIMITED ? "mfa.rate_limited" : "mfa.failed", origin, Map.of(
                 "userId", userId == null ? "" : userId, "operation", operation, "reason", reason.name()));
+    }
+
+    @Override
+    public void sessionEnded(String userId, String sessionId, RequestOrigin origin) {
+        write("session.ended", origin, Map.of("userId", userId, "sessionId", sessionId));
+    }
+
+    @Override
+    public void accountDeleted(String userId, List<String> endedSessions, RequestOrigin origin) {
+        write("account.deleted", origin, Map.of("userId", userId, "endedSessions", String.join(",", endedSessions)));
+    }
+
+    @Override
+    public void accountExported(String userId, RequestOrigin origin) {
+        write("account.exported", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void emailChangeRequested(String userId, RequestOrigin origin) {
+        write("email.change_requested", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void emailChanged(String userId, RequestOrigin origin) {
+        write("email.changed", origin, Map.of("userId", userId));
+    }
+
+    @Override
+    public void lifecycleRefused(String operation, String userId, ErrorCode reason, RequestOrigin origin) {
+        write("account_lifecycle.refused", origin, Map.of("operation", operation,
+                "userId", userId == null ? "" : userId, "reason", reason.name()));
     }
 
     /** At start-up: which keys verify tokens and which signs them, so every rotation step is on record. */

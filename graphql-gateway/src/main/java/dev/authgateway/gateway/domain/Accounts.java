@@ -17,6 +17,7 @@ public final class Accounts {
     private final AccountEmail email;
     private final SecondFactorDirectory factors;
     private final SecondFactors secondFactors;
+    private final AccountLifecycle lifecycle;
 
     public Accounts(UserDirectory directory, AccessTokens tokens) {
         this(directory, tokens, AttemptLimits.NONE, AuditEvents.NONE, SessionRevocations.NONE, Clock.systemUTC());
@@ -50,6 +51,30 @@ public final class Accounts {
         this.clock = clock;
         this.factors = factors;
         this.secondFactors = new SecondFactors(factors, directory, limits, audit, this::startSession);
+        this.lifecycle = AccountLifecycle.NONE;
+    }
+
+    private Accounts(Accounts accounts, AccountLifecycle lifecycle) {
+        this.email = accounts.email;
+        this.directory = accounts.directory;
+        this.tokens = accounts.tokens;
+        this.limits = accounts.limits;
+        this.audit = accounts.audit;
+        this.revocations = accounts.revocations;
+        this.clock = accounts.clock;
+        this.factors = accounts.factors;
+        this.secondFactors = new SecondFactors(factors, directory, limits, audit, this::startSession);
+        this.lifecycle = lifecycle;
+    }
+
+    /** These use cases with the account lifecycle's (sessions, deletion, export, email change). */
+    public Accounts withLifecycle(AccountLifecycle lifecycle) {
+        return new Accounts(this, lifecycle);
+    }
+
+    /** The caller's sessions, deleting the account, exporting it, changing its email address. */
+    public AccountLifecycle lifecycle() {
+        return lifecycle;
     }
 
     /** Enrolling, confirming and disabling a second factor, and logins that answered MFA_REQUIRED. */
@@ -61,7 +86,7 @@ public final class Accounts {
         limits.signupAttempted(origin.clientAddress());
         User user = directory.create(account);
         audit.signedUp(user, origin);
-        return startSession(user);
+        return startSession(user, origin);
     }
 
     /**
@@ -102,7 +127,7 @@ public final class Accounts {
             throw GatewayException.mfaRequired(challenge.get());
         }
         audit.loggedIn(user, origin);
-        return startSession(user);
+        return startSession(user, origin);
     }
 
     private void auditFailure(String login, GatewayException e, RequestOrigin origin) {
@@ -116,7 +141,7 @@ public final class Accounts {
      * else has it: the session ends, its access tokens are revoked, and both parties must log in again.
      */
     public AuthResult refresh(String refreshToken, RequestOrigin origin) {
-        Session session = directory.refreshSession(refreshToken);
+        Session session = directory.refreshSession(refreshToken, origin);
         if (session.reuseDetected()) {
             revocations.revoke(session.sessionId());
             audit.refreshTokenReused(session, origin);
@@ -168,8 +193,8 @@ public final class Accounts {
         return updated;
     }
 
-    private AuthResult startSession(User user) {
-        Session session = directory.startSession(user.id());
+    private AuthResult startSession(User user, RequestOrigin origin) {
+        Session session = directory.startSession(user.id(), origin);
         return AuthResult.of(tokens.issue(user.id(), session.sessionId()), session, user, clock.instant());
     }
 }

@@ -24,5 +24,7 @@ public enum ErrorCode {
      * The password matched, and the account has a second factor: answer {@code extensions.challenge} with a code
      * (verifySecondFactor) within {@code extensions.challengeExpiresInSeconds}. No session was started.
      */
-    MFA_REQUIRED
+    MFA_REQUIRED,
+    /** endSession: the caller has no open session with that id (another user's sessions are not told apart). */
+    SESSION_NOT_FOUND
 }

@@ -18,7 +18,7 @@ public final class SecondFactors {
 
     /** How a completed login gets its session and tokens: as {@link Accounts} starts one after a password. */
     interface SessionStarter {
-        AuthResult start(User user);
+        AuthResult start(User user, RequestOrigin origin);
     }
 
     SecondFactors(SecondFactorDirectory factors, UserDirectory users, AttemptLimits limits, AuditEvents audit,
@@ -78,7 +78,7 @@ public final class SecondFactors {
         audit.secondFactorSucceeded(userId, origin);
         User user = users.get(userId);
         audit.loggedIn(user, origin);
-        return sessions.start(user);
+        return sessions.start(user, origin);
     }
 
     /** The check of a code, as one attempt reserved on the user and the address; a wrong code keeps it. */

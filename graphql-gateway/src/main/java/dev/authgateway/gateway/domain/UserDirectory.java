@@ -20,8 +20,18 @@ public interface UserDirectory {
 
     Session startSession(String userId);
 
+    /** A session that records the device it was started from (the origin's User-Agent and address). */
+    default Session startSession(String userId, RequestOrigin origin) {
+        return startSession(userId);
+    }
+
     /** UNAUTHENTICATED for an unknown, expired or ended refresh token. */
     Session refreshSession(String refreshToken);
+
+    /** As {@link #refreshSession(String)}, recording when and from where the session was last used. */
+    default Session refreshSession(String refreshToken, RequestOrigin origin) {
+        return refreshSession(refreshToken);
+    }
 
     /** The sessions ended: this one if it is the user's and was open. */
     java.util.List<String> endSession(String sessionId, String userId);

@@ -32,7 +32,7 @@ import io.helidon.webserver.http.ServerResponse;
  * gateway's routes, with the HTTP status of an answer that carries it, and the one writer of the error shape
  * {@code {"message", "locations"?, "path"?, "extensions": {"code", ...}}} and of the bytes of every error answer.
  *
- * <p>The first ten are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
+ * <p>The first eleven are {@link ErrorCode}'s, the domain's failures of an operation (a use case or the store client
  * decides them; {@link #of(ErrorCode)} maps them one to one). The others exist at the edge only: the request, the
  * document or the route was refused before any use case ran, which the domain cannot know of.
  *
@@ -56,6 +56,8 @@ public enum EdgeError {
     EMAIL_NOT_VERIFIED(Stage.FIELD, 200),
     /** login: the password matched, a second factor is required; extensions.challenge for verifySecondFactor. */
     MFA_REQUIRED(Stage.FIELD, 200),
+    /** endSession: the caller has no open session with that id (whether another user has one is not told). */
+    SESSION_NOT_FOUND(Stage.FIELD, 200),
     /** The refresh cookie sent from an Origin not in app.cors.allowed-origins nor the gateway's own (CSRF). */
     CSRF_ORIGIN_REFUSED(Stage.FIELD, 200),
 

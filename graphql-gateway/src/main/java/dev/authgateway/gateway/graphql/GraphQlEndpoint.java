@@ -89,7 +89,8 @@ public final class GraphQlEndpoint implements HttpService {
             type = ResponseType.negotiate(request.headers().values(HeaderNames.ACCEPT));
             GraphQlRequest.Received operations = reader.read(request);
             HttpExchange exchange = HttpExchange.of(request, refreshCookie);
-            RequestOrigin origin = new RequestOrigin(request.remotePeer().host(), RequestIds.of(request, response));
+            RequestOrigin origin = new RequestOrigin(request.remotePeer().host(), RequestIds.of(request, response),
+                    request.headers().first(HeaderNames.USER_AGENT).orElse(""));
             if (operations.batch()) {
                 var bodies = operations.operations().stream()
                         .map(operation -> execute(operation, exchange, origin).body()).toList();

@@ -51,7 +51,13 @@ final class GrpcStatuses {
          */
         SECOND_FACTOR,
         /** A login challenge: NOT_FOUND means unknown, expired, spent or burnt (log in again); UNAUTHENTICATED a wrong code. */
-        CHALLENGE
+        CHALLENGE,
+        /**
+         * A grave change of the token's user that re-authenticates (deleteAccount, requestEmailChange): NOT_FOUND means
+         * the token is no good; UNAUTHENTICATED a wrong current password or, described "invalid code", a wrong or
+         * missing second-factor code; INVALID_ARGUMENT is the input's.
+         */
+        REAUTHENTICATION
     }
 
     private GrpcStatuses() {
@@ -65,7 +71,7 @@ final class GrpcStatuses {
         Status.Code code = e.getStatus().getCode();
         boolean tokenUserGone = switch (asked) {
             case TOKEN_USER -> code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT;
-            case TOKEN_USER_PROFILE, SECOND_FACTOR -> code == Status.Code.NOT_FOUND;
+            case TOKEN_USER_PROFILE, SECOND_FACTOR, REAUTHENTICATION -> code == Status.Code.NOT_FOUND;
             case ACCOUNT, REFRESH_TOKEN, CHALLENGE -> false;
         };
         if (tokenUserGone) {
@@ -73,6 +79,13 @@ final class GrpcStatuses {
         }
         if ((asked == Asked.SECOND_FACTOR || asked == Asked.CHALLENGE) && code == Status.Code.UNAUTHENTICATED) {
             return Optional.of(new GatewayException(ErrorCode.INVALID_CREDENTIALS, INVALID_CODE_MESSAGE));
+        }
+        if (asked == Asked.REAUTHENTICATION && code == Status.Code.UNAUTHENTICATED) {
+            return Optional.of(INVALID_CODE_MESSAGE.equals(e.getStatus().getDescription())
+                    ? new GatewayException(ErrorCode.INVALID_CREDENTIALS,
+                            "a current code from the authenticator app (or a recovery code) is required", "code")
+                    : new GatewayException(ErrorCode.INVALID_CREDENTIALS, "the current password is wrong",
+                            "currentPassword"));
         }
         if (asked == Asked.SECOND_FACTOR && code == Status.Code.FAILED_PRECONDITION) {
             String description = e.getStatus().getDescription();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.authgateway.gateway.domain.LoginSubject;
+import dev.authgateway.gateway.domain.RequestOrigin;
 import dev.authgateway.gateway.domain.Session;
 import dev.authgateway.gateway.domain.NewAccount;
 import dev.authgateway.gateway.domain.User;
@@ -132,8 +133,14 @@ public final class GrpcUserDirectory implements UserDirectory {
 
     @Override
     public Session startSession(String userId) {
+        return startSession(userId, RequestOrigin.UNKNOWN);
+    }
+
+    @Override
+    public Session startSession(String userId, RequestOrigin origin) {
         try {
-            return session(storeDeadline.on(store).startSession(StartSessionRequest.newBuilder().setUserId(userId).build()));
+            return session(storeDeadline.on(store).startSession(StartSessionRequest.newBuilder().setUserId(userId)
+                    .setUserAgent(origin.userAgent()).setClientAddress(address(origin)).build()));
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
@@ -141,9 +148,15 @@ public final class GrpcUserDirectory implements UserDirectory {
 
     @Override
     public Session refreshSession(String refreshToken) {
+        return refreshSession(refreshToken, RequestOrigin.UNKNOWN);
+    }
+
+    @Override
+    public Session refreshSession(String refreshToken, RequestOrigin origin) {
         try {
             return session(storeDeadline.on(store).refreshSession(RefreshSessionRequest.newBuilder()
-                    .setRefreshToken(refreshToken).build()));
+                    .setRefreshToken(refreshToken).setUserAgent(origin.userAgent())
+                    .setClientAddress(address(origin)).build()));
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.REFRESH_TOKEN);
         }
@@ -167,6 +180,11 @@ public final class GrpcUserDirectory implements UserDirectory {
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
+    }
+
+    /** The client's address as the session records it; none for a call without a request behind it. */
+    private static String address(RequestOrigin origin) {
+        return origin == RequestOrigin.UNKNOWN ? "" : origin.clientAddress();
     }
 
     private static Session session(SessionResponse response) {

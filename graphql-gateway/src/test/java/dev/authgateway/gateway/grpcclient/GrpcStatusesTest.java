@@ -141,6 +141,25 @@ class GrpcStatusesTest {
         assertThat(error.getMessage()).isEqualTo(GrpcStatuses.UNAVAILABLE_MESSAGE);
     }
 
+    @Test
+    void givenAReauthentication_thenAWrongPasswordAndAWrongCodeAreInvalidCredentialsNamingTheirField() {
+        GatewayException password = GrpcStatuses.toGatewayException(Status.UNAUTHENTICATED
+                .withDescription("invalid credentials").asRuntimeException(), Asked.REAUTHENTICATION);
+        GatewayException code = GrpcStatuses.toGatewayException(Status.UNAUTHENTICATED
+                .withDescription(GrpcStatuses.INVALID_CODE_MESSAGE).asRuntimeException(), Asked.REAUTHENTICATION);
+
+        assertThat(password.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(password.field()).contains("currentPassword");
+        assertThat(code.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(code.field()).contains("code");
+        assertThat(map(Status.NOT_FOUND, Asked.REAUTHENTICATION)).as("the token's user is gone")
+                .isEqualTo(ErrorCode.UNAUTHENTICATED);
+        GatewayException taken = GrpcStatuses.toGatewayException(withViolations(Code.ALREADY_EXISTS,
+                "newEmail", "is already taken"), Asked.REAUTHENTICATION);
+        assertThat(taken.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(taken.field()).contains("newEmail");
+    }
+
     private static ErrorCode map(Status status) {
         return map(status, Asked.ACCOUNT);
     }

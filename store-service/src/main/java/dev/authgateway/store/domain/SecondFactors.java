@@ -80,6 +80,17 @@ public final class SecondFactors {
         return recovery;
     }
 
+    /**
+     * Re-authentication before a grave change (deleting the account): when the user has a confirmed factor, a current
+     * code or an unused recovery code (then used up) is required, else InvalidCodeException. Nothing without one.
+     */
+    public void checkCodeIfEnabled(UUID userId, String code) {
+        var factor = repository.factorOf(userId).filter(SecondFactorRepository.Factor::confirmed);
+        if (factor.isPresent()) {
+            check(factor.get(), code == null ? "" : code);
+        }
+    }
+
     /** After the password matched: a challenge when the user has a confirmed factor. */
     public Optional<Challenge> startChallenge(UUID userId) {
         if (!enabled(userId)) {

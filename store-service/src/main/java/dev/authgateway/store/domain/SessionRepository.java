@@ -10,6 +10,15 @@ public interface SessionRepository {
 
     void insertSession(UUID sessionId, UUID userId, Instant now, Instant expiresAt);
 
+    /** A new session with the device it was started from; last used now. */
+    void insertSession(UUID sessionId, UUID userId, Instant now, Instant expiresAt, SessionDevice device);
+
+    /** The session was refreshed now from this device (an unknown device keeps the one recorded). */
+    void touchSession(UUID sessionId, Instant now, SessionDevice device);
+
+    /** The user's open, unexpired sessions, newest first. */
+    List<SessionDetails> openSessions(UUID userId, Instant now);
+
     void insertToken(byte[] tokenHash, UUID sessionId, Instant now);
 
     /** Marks the token used if it was unused; the session it belongs to, or empty if it was unknown or spent. */

@@ -31,14 +31,22 @@ public final class Sessions {
     }
 
     public Refreshed start(UUID userId) {
+        return start(userId, SessionDevice.UNKNOWN);
+    }
+
+    public Refreshed start(UUID userId, SessionDevice device) {
         Instant now = clock.instant();
         UUID sessionId = UUID.randomUUID();
         Instant expiresAt = now.plus(lifetime);
-        repository.insertSession(sessionId, userId, now, expiresAt);
+        repository.insertSession(sessionId, userId, now, expiresAt, device);
         return new Refreshed(newToken(sessionId, now), sessionId, userId, expiresAt, false);
     }
 
     public Refreshed refresh(String refreshToken) {
+        return refresh(refreshToken, SessionDevice.UNKNOWN);
+    }
+
+    public Refreshed refresh(String refreshToken, SessionDevice device) {
         InputRules.checkToken(refreshToken);
         Instant now = clock.instant();
         byte[] hash = hash(refreshToken == null ? "" : refreshToken);
@@ -54,12 +62,18 @@ public final class Sessions {
                     now, true);
         }
         var session = repository.openSession(spent.get(), now).orElseThrow(SessionNotValidException::new);
+        repository.touchSession(session.sessionId(), now, device);
         return new Refreshed(newToken(session.sessionId(), now), session.sessionId(), session.userId(),
                 session.expiresAt(), false);
     }
 
     public List<UUID> end(UUID sessionId, UUID userId) {
         return repository.endSession(sessionId, userId, clock.instant()) ? List.of(sessionId) : List.of();
+    }
+
+    /** The user's open sessions, newest first. */
+    public List<SessionDetails> list(UUID userId) {
+        return repository.openSessions(userId, clock.instant());
     }
 
     public List<UUID> endAll(UUID userId) {

@@ -20,6 +20,12 @@ import dev.authgateway.proto.user.v1.UpdateProfileResponse;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
 import dev.authgateway.proto.user.v1.VerifyCredentialsResponse;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeRequest;
+import dev.authgateway.proto.user.v1.ConfirmEmailChangeResponse;
+import dev.authgateway.proto.user.v1.DeleteUserRequest;
+import dev.authgateway.proto.user.v1.DeleteUserResponse;
+import dev.authgateway.store.domain.AccountLifecycle;
+import dev.authgateway.store.domain.SessionDevice;
 import dev.authgateway.store.domain.Sessions;
 import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.UpdateProfile;
@@ -31,20 +37,53 @@ public final class UserStoreGrpcService extends UserStoreGrpc.UserStoreImplBase 
 
     private final UserAccounts accounts;
     private final Sessions sessions;
+    private final AccountLifecycle lifecycle;
 
     public UserStoreGrpcService(UserAccounts accounts, Sessions sessions) {
+        this(accounts, sessions, null);
+    }
+
+    /** {@code lifecycle} serves DeleteUser and ConfirmEmailChange (UNIMPLEMENTED without it). */
+    public UserStoreGrpcService(UserAccounts accounts, Sessions sessions, AccountLifecycle lifecycle) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void startSession(StartSessionRequest request, StreamObserver<SessionResponse> response) {
-        answer(response, () -> toProto(sessions.start(accounts.get(userId(request.getUserId())).id())));
+        answer(response, () -> toProto(sessions.start(accounts.get(userId(request.getUserId())).id(),
+                new SessionDevice(request.getUserAgent(), request.getClientAddress()))));
     }
 
     @Override
     public void refreshSession(RefreshSessionRequest request, StreamObserver<SessionResponse> response) {
-        answer(response, () -> toProto(sessions.refresh(request.getRefreshToken())));
+        answer(response, () -> toProto(sessions.refresh(request.getRefreshToken(),
+                new SessionDevice(request.getUserAgent(), request.getClientAddress()))));
+    }
+
+    @Override
+    public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> response) {
+        if (lifecycle == null) {
+            super.deleteUser(request, response);
+            return;
+        }
+        answer(response, () -> DeleteUserResponse.newBuilder()
+                .addAllEndedSessionIds(lifecycle.delete(userId(request.getId()), request.getCurrentPassword(),
+                        request.getCode()).stream().map(UUID::toString).toList())
+                .build());
+    }
+
+    @Override
+    public void confirmEmailChange(ConfirmEmailChangeRequest request,
+                                   StreamObserver<ConfirmEmailChangeResponse> response) {
+        if (lifecycle == null) {
+            super.confirmEmailChange(request, response);
+            return;
+        }
+        answer(response, () -> ConfirmEmailChangeResponse.newBuilder()
+                .setUser(ProtoUsers.toProto(lifecycle.confirmEmailChange(request.getToken())))
+                .build());
     }
 
     @Override

@@ -29,7 +29,8 @@ public final class TemplateMailComposer implements MailComposer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
     private static final Map<MailKind, String> LINK_PATHS = Map.of(
             MailKind.VERIFY_EMAIL, "/verify-email",
-            MailKind.PASSWORD_RESET, "/reset-password");
+            MailKind.PASSWORD_RESET, "/reset-password",
+            MailKind.EMAIL_CHANGE, "/confirm-email-change");
 
     private final String linkBaseUrl;
     private final Properties subjects = new Properties();

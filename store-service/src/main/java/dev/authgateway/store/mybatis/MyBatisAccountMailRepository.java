@@ -66,7 +66,7 @@ public final class MyBatisAccountMailRepository implements AccountMailRepository
     }
 
     /** Refused when {@code max} rows are already in the window; retry when the oldest that counts leaves it. */
-    private static void checkLimit(List<Instant> inWindow, int max, Duration window, Instant now) {
+    static void checkLimit(List<Instant> inWindow, int max, Duration window, Instant now) {
         if (inWindow.size() >= max) {
             Instant free = inWindow.get(inWindow.size() - max).plus(window);
             Duration wait = Duration.between(now, free);
@@ -141,13 +141,13 @@ public final class MyBatisAccountMailRepository implements AccountMailRepository
                 .map(row -> new UserRepository.StoredCredentials(row.toUser(), row.passwordHash()));
     }
 
-    private static void insertToken(AccountMailMapper mapper, NewToken token, Instant now) {
+    static void insertToken(AccountMailMapper mapper, NewToken token, Instant now) {
         mapper.insertToken(token.hash(), token.userId(), token.purpose().name(), token.email(), now,
                 token.expiresAt());
     }
 
     /** A notice's recipient key is its address as stored, lower-cased: notices are not limited, only counted. */
-    private static void insertMail(AccountMailMapper mapper, ComposedMail mail, String recipientKey, UUID userId,
+    static void insertMail(AccountMailMapper mapper, ComposedMail mail, String recipientKey, UUID userId,
                                    Instant now) {
         mapper.insertMail(mail.kind().name(), mail.to(),
                 recipientKey != null ? recipientKey : mail.to().toLowerCase(java.util.Locale.ROOT), userId,

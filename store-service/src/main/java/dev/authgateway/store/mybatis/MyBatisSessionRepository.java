@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import dev.authgateway.store.domain.SessionDetails;
+import dev.authgateway.store.domain.SessionDevice;
 import dev.authgateway.store.domain.SessionRepository;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -25,6 +27,25 @@ public final class MyBatisSessionRepository implements SessionRepository {
             mapper.insertSession(sessionId, userId, now, expiresAt);
             return null;
         });
+    }
+
+    @Override
+    public void insertSession(UUID sessionId, UUID userId, Instant now, Instant expiresAt, SessionDevice device) {
+        inSession(mapper -> {
+            mapper.insertSessionFrom(sessionId, userId, now, expiresAt, device.userAgent(), device.clientAddress());
+            return null;
+        });
+    }
+
+    @Override
+    public void touchSession(UUID sessionId, Instant now, SessionDevice device) {
+        inSession(mapper -> mapper.touchSession(sessionId, now, device.userAgent(), device.clientAddress()));
+    }
+
+    @Override
+    public List<SessionDetails> openSessions(UUID userId, Instant now) {
+        return inSession(mapper -> mapper.openSessions(userId, now)).stream().map(SessionDetailsRow::toDetails)
+                .toList();
     }
 
     @Override

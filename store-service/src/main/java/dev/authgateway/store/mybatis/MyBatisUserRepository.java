@@ -38,6 +38,7 @@ public final class MyBatisUserRepository implements UserRepository {
         configuration.addMapper(AccountMailMapper.class);
         configuration.addMapper(MailOutboxMapper.class);
         configuration.addMapper(SecondFactorMapper.class);
+        configuration.addMapper(AccountLifecycleMapper.class);
         return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
     }
 
@@ -54,6 +55,11 @@ public final class MyBatisUserRepository implements UserRepository {
     /** The outbox's delivery side, on the same database and MyBatis configuration. */
     public MyBatisMailOutbox mailOutbox() {
         return new MyBatisMailOutbox(sessions);
+    }
+
+    /** Deletion, email change and export, on the same database and MyBatis configuration. */
+    public MyBatisAccountLifecycleRepository accountLifecycle() {
+        return new MyBatisAccountLifecycleRepository(sessions);
     }
 
     /** Second factors on the same database and MyBatis configuration. */

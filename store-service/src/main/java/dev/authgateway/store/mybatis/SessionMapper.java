@@ -16,6 +16,23 @@ public interface SessionMapper {
     void insertSession(@Param("id") UUID id, @Param("userId") UUID userId, @Param("now") Instant now,
                        @Param("expiresAt") Instant expiresAt);
 
+    @Insert("INSERT INTO sessions (id, user_id, created_at, expires_at, user_agent, client_address, last_used_at) "
+            + "VALUES (#{id}, #{userId}, #{now}, #{expiresAt}, #{userAgent}, #{clientAddress}, #{now})")
+    void insertSessionFrom(@Param("id") UUID id, @Param("userId") UUID userId, @Param("now") Instant now,
+                           @Param("expiresAt") Instant expiresAt, @Param("userAgent") String userAgent,
+                           @Param("clientAddress") String clientAddress);
+
+    @Update("UPDATE sessions SET last_used_at = #{now}, "
+            + "user_agent = COALESCE(NULLIF(#{userAgent}, ''), user_agent), "
+            + "client_address = COALESCE(NULLIF(#{clientAddress}, ''), client_address) "
+            + "WHERE id = #{id}")
+    int touchSession(@Param("id") UUID id, @Param("now") Instant now, @Param("userAgent") String userAgent,
+                     @Param("clientAddress") String clientAddress);
+
+    @Select("SELECT id, user_agent, client_address, created_at, last_used_at, expires_at FROM sessions "
+            + "WHERE user_id = #{userId} AND ended_at IS NULL AND expires_at > #{now} ORDER BY created_at DESC, id")
+    List<SessionDetailsRow> openSessions(@Param("userId") UUID userId, @Param("now") Instant now);
+
     @Insert("INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES (#{hash}, #{sessionId}, #{now})")
     void insertToken(@Param("hash") byte[] hash, @Param("sessionId") UUID sessionId, @Param("now") Instant now);
 

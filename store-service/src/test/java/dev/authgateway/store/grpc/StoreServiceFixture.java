@@ -3,6 +3,7 @@ package dev.authgateway.store.grpc;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.authgateway.proto.user.v1.AccountLifecycleGrpc;
 import dev.authgateway.proto.user.v1.AccountMailGrpc;
 import dev.authgateway.proto.secondfactor.v1.SecondFactorsGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
@@ -87,6 +88,10 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
     /** The SMTP server the store sends to. */
     TestMail mail() {
         return mail;
+    }
+
+    AccountLifecycleGrpc.AccountLifecycleBlockingStub lifecycle() {
+        return AccountLifecycleGrpc.newBlockingStub(started);
     }
 
     AccountMailGrpc.AccountMailBlockingStub accountMail() {

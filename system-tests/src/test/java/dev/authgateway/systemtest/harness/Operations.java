@@ -28,6 +28,17 @@ public final class Operations {
     public static final String CHANGE_PASSWORD = "mutation Change($input: ChangePasswordInput!) { "
             + "changePassword(input: $input) }";
 
+    public static final String SESSIONS = "query Sessions { sessions { id device clientAddress createdAt lastUsedAt "
+            + "expiresAt current } }";
+    public static final String END_SESSION = "mutation EndSession($id: ID!) { endSession(id: $id) }";
+    public static final String DELETE_ACCOUNT = "mutation DeleteAccount($currentPassword: String!, $code: String) { "
+            + "deleteAccount(currentPassword: $currentPassword, code: $code) }";
+    public static final String EXPORT_ACCOUNT = "query ExportAccount { exportAccount }";
+    public static final String REQUEST_EMAIL_CHANGE = "mutation RequestEmailChange($newEmail: String!, "
+            + "$currentPassword: String!) { requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) }";
+    public static final String CONFIRM_EMAIL_CHANGE = "mutation ConfirmEmailChange($token: String!) { "
+            + "confirmEmailChange(token: $token) }";
+
     private Operations() {
     }
 
