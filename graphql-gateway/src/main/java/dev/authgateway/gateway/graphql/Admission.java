@@ -41,7 +41,7 @@ final class Admission {
 
     /** Root fields whose work is a password hash or a second-factor check at the store. */
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("signup", "login", "verifySecondFactor",
-            "resetPassword", "changePassword", "deleteAccount", "finishPasskeyLogin");
+            "resetPassword", "changePassword", "deleteAccount", "requestEmailChange", "finishPasskeyLogin");
 
     static final Admission UNLIMITED = new Admission(null, null, Duration.ZERO, null);
 
