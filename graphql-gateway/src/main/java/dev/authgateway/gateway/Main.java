@@ -14,6 +14,7 @@ import dev.authgateway.gateway.graphql.GraphQlEndpoint;
 import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcAccountMailbox;
+import dev.authgateway.gateway.grpcclient.GrpcPasskeyDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcSecondFactorDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
@@ -75,7 +76,8 @@ public final class Main {
                     new AccountEmail(new GrpcAccountMailbox(store, settings.storeDeadline(),
                             settings.credentialDeadline()), revocations, limits, audit,
                             settings.requireVerifiedEmail()),
-                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()));
+                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()),
+                    new GrpcPasskeyDirectory(store, settings.storeDeadline()));
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, accounts, tokens, jwt, app);
             WebServer server = HttpServers.builder(root.get("server"), routing)

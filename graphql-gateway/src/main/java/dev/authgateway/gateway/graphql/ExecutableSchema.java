@@ -40,7 +40,8 @@ public final class ExecutableSchema {
     static GraphQL build(Accounts accounts, AccessTokens tokens, LimitedDocuments documents) {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
                 new SchemaParser().parse(schemaText()), new AccountFetchers(accounts).wiring()
-                        .transform(new SecondFactorFetchers(accounts)::wire));
+                        .transform(new SecondFactorFetchers(accounts)::wire)
+                        .transform(new PasskeyFetchers(accounts)::wire));
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new FetcherErrors())
                 .preparsedDocumentProvider(documents)
