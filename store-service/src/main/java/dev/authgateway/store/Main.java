@@ -26,6 +26,7 @@ import dev.authgateway.store.mail.MailSender;
 import dev.authgateway.store.mail.SmtpMailTransport;
 import dev.authgateway.store.mail.TemplateMailComposer;
 import dev.authgateway.store.mybatis.Database;
+import dev.authgateway.store.mybatis.MyBatisPasskeyRepository;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.policy.ZxcvbnStrength;
@@ -70,8 +71,9 @@ public final class Main {
                     new TemplateMailComposer(settings.mail().linkBaseUrl()), settings.accountMail(), Clock.systemUTC());
             UserAccounts accounts = new UserAccounts(users, hasher, passwordPolicy, mail::insertWithVerification);
             SecondFactors secondFactors = secondFactors(root.get("app.second-factor.encryption"), users, settings);
-            Passkeys passkeys = new Passkeys(users.passkeys(), users, new YubicoCeremonies(
-                    RelyingPartySettings.from(root.get("app.passkeys")), users.passkeys(), users),
+            MyBatisPasskeyRepository passkeyRows = users.passkeys();
+            Passkeys passkeys = new Passkeys(passkeyRows, users, new YubicoCeremonies(
+                    RelyingPartySettings.from(root.get("app.passkeys")), passkeyRows, users),
                     settings.passkeys(), Clock.systemUTC());
             List<AutoCloseable> resources = new ArrayList<>(List.of(dataSource, hasher));
             if (settings.mail().senderEnabled()) {

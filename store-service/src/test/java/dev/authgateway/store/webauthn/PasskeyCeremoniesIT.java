@@ -95,7 +95,7 @@ class PasskeyCeremoniesIT {
         JsonNode request = json(options.optionsJson());
         assertThat(request.get("rpId").asText()).isEqualTo("localhost");
         assertThat(request.get("userVerification").asText()).isEqualTo("required");
-        assertThat(request.has("allowCredentials")).as("discoverable: no list").isFalse();
+        assertThat(request.path("allowCredentials").isEmpty()).as("discoverable: no list").isTrue();
         assertThat(options.requestId()).hasSize(43);
 
         Passkeys.LoggedIn loggedIn = passkeys.finishLogin(options.requestId(),
@@ -129,12 +129,12 @@ class PasskeyCeremoniesIT {
         SoftAuthenticator authenticator = new SoftAuthenticator(ORIGIN, 3);
         register(linus, authenticator, "key");
 
-        Passkeys.Options named = passkeys.startLogin("LINUS");
+        Passkeys.Options named = passkeys.startLogin(linus.username().toUpperCase(java.util.Locale.ROOT));
         Passkeys.Options unknown = passkeys.startLogin("nobody-" + UUID.randomUUID());
 
         assertThat(json(named.optionsJson()).get("allowCredentials").findValuesAsText("id"))
                 .containsExactly(authenticator.credentialIdBase64Url());
-        assertThat(json(unknown.optionsJson()).has("allowCredentials")).isFalse();
+        assertThat(json(unknown.optionsJson()).path("allowCredentials").isEmpty()).isTrue();
         assertThat(passkeys.finishLogin(named.requestId(), authenticator.authenticate(named.optionsJson())).userId())
                 .isEqualTo(linus.id());
     }
