@@ -39,6 +39,7 @@ import dev.authgateway.store.domain.PasskeyRepository;
 import dev.authgateway.store.domain.User;
 import dev.authgateway.store.domain.UserHandles;
 import dev.authgateway.store.domain.UserRepository;
+import dev.authgateway.support.observe.RateLimitedLog;
 
 /**
  * WebAuthn's ceremonies by Yubico's {@link RelyingParty}: discoverable credentials (resident keys) with user
@@ -48,6 +49,7 @@ import dev.authgateway.store.domain.UserRepository;
 public final class YubicoCeremonies implements PasskeyCeremonies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RateLimitedLog LOG = RateLimitedLog.of(YubicoCeremonies.class);
     /** How long the browser waits for the user (ms); the stored ceremony lives longer (app.passkeys.ceremony-lifetime). */
     private static final long TIMEOUT_MILLIS = 120_000;
 
@@ -103,6 +105,8 @@ public final class YubicoCeremonies implements PasskeyCeremonies {
                     .response(response)
                     .build());
         } catch (RegistrationFailedException e) {
+            // The client hears only "not accepted"; why (an origin missing from app.passkeys.origins, say) is here.
+            LOG.client("passkey-registration-refused", "Passkey registration refused: " + e.getMessage());
             throw invalid("was not accepted: it does not answer the registration (challenge, origin, RP id, "
                     + "user verification or attestation)");
         } catch (JsonProcessingException e) {
