@@ -84,11 +84,13 @@ public final class Passkeys {
 
     /**
      * Request options under a new request id: listing the login's credentials, or for any discoverable one when the
-     * login is absent or names no account (answered alike, so the answer does not tell which).
+     * login is absent, names no account or an account without passkeys (answered alike: the answer does not tell
+     * which).
      */
     public Options startLogin(String login) {
         Optional<UUID> userId = login == null || login.isBlank() ? Optional.empty()
-                : users.findCredentials(LoginForms.login(login)).map(found -> found.user().id());
+                : users.findCredentials(LoginForms.login(login)).map(found -> found.user().id())
+                        .filter(id -> !repository.ofUser(id).isEmpty());
         PasskeyCeremonies.Started started = ceremonies.startLogin(userId);
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);

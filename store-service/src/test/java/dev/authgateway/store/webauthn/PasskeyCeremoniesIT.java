@@ -124,17 +124,21 @@ class PasskeyCeremoniesIT {
     }
 
     @Test
-    void givenALoginName_thenItsPasskeysAreListed_andAnUnknownNameIsAnsweredAsNoName() {
+    void givenALoginName_thenItsPasskeysAreListed_andAnUnknownNameOrOneWithoutPasskeysIsAnsweredAsNoName() {
         User linus = user("linus");
         SoftAuthenticator authenticator = new SoftAuthenticator(ORIGIN, 3);
         register(linus, authenticator, "key");
 
         Passkeys.Options named = passkeys.startLogin(linus.username().toUpperCase(java.util.Locale.ROOT));
         Passkeys.Options unknown = passkeys.startLogin("nobody-" + UUID.randomUUID());
+        Passkeys.Options without = passkeys.startLogin(user("nopasskey").username());
 
         assertThat(json(named.optionsJson()).get("allowCredentials").findValuesAsText("id"))
                 .containsExactly(authenticator.credentialIdBase64Url());
         assertThat(json(unknown.optionsJson()).path("allowCredentials").isEmpty()).isTrue();
+        assertThat(json(unknown.optionsJson()).path("allowCredentials"))
+                .as("an account without passkeys is answered as an unknown login")
+                .isEqualTo(json(without.optionsJson()).path("allowCredentials"));
         assertThat(passkeys.finishLogin(named.requestId(), authenticator.authenticate(named.optionsJson())).userId())
                 .isEqualTo(linus.id());
     }
