@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,8 @@ public final class Passkeys {
         PasskeyCeremonies.NewCredential credential = ceremonies.finishRegistration(ceremony.requestJson(), response);
         PasskeyRepository.StoredPasskey stored = new PasskeyRepository.StoredPasskey(UUID.randomUUID(), userId,
                 credential.credentialId(), credential.userHandle(), credential.publicKeyCose(),
-                credential.signatureCount(), credential.transports(), kept, clock.instant(), null);
+                credential.signatureCount(), credential.transports(), kept,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), null); // as PostgreSQL keeps it
         repository.insert(stored);
         return stored.summary();
     }
