@@ -81,7 +81,9 @@ class MyBatisPasskeyRepositoryIT {
         assertThat(used.signatureCount()).isEqualTo(5);
         assertThat(used.lastUsedAt()).isEqualTo(NOW.plusSeconds(10));
 
-        StoredPasskey zero = passkey(user(), "zero", 5, NOW);
+        StoredPasskey seeded = passkey(user(), "zero", 5, NOW);
+        StoredPasskey zero = new StoredPasskey(seeded.id(), seeded.userId(), seeded.credentialId(),
+                seeded.userHandle(), seeded.publicKeyCose(), 0, List.of(), "zero", NOW, null);
         passkeys.insert(zero);
         assertThat(passkeys.recordUse(zero.credentialId(), 0, NOW.plusSeconds(20))).isTrue();
         assertThat(passkeys.recordUse(zero.credentialId(), 0, NOW.plusSeconds(21))).isTrue();
