@@ -75,10 +75,11 @@ class PasskeyFetchersTest {
                 + "name: \"Laptop\") { id name } }", token), "finishPasskeyRegistration");
         Map<String, Object> removed = run("mutation { removePasskey(id: \"passkey-1\") }", token).getData();
 
-        assertThat((List<?>) profile.get("passkeys")).singleElement().satisfies(listed -> {
-            assertThat((Map<?, ?>) listed).containsEntry("id", "passkey-1").containsEntry("name", "Phone")
-                    .containsEntry("createdAt", "2026-12-01T10:00:00Z").containsEntry("lastUsedAt", null);
-        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) profile.get("passkeys");
+        assertThat(listed).singleElement().satisfies(passkey -> assertThat(passkey)
+                .containsEntry("id", "passkey-1").containsEntry("name", "Phone")
+                .containsEntry("createdAt", "2026-12-01T10:00:00Z").containsEntry("lastUsedAt", null));
         assertThat(options).containsEntry("optionsJson", "{\"rp\":{\"id\":\"localhost\"}}");
         assertThat(registered).isEqualTo(Map.of("id", "passkey-2", "name", "Laptop"));
         assertThat(removed).isEqualTo(Map.of("removePasskey", true));
