@@ -16,6 +16,7 @@ import dev.authgateway.gateway.graphql.RefreshCookie;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.gateway.grpcclient.GrpcAccountMailbox;
 import dev.authgateway.gateway.grpcclient.GrpcLifecycleDirectory;
+import dev.authgateway.gateway.grpcclient.GrpcPasskeyDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcSecondFactorDirectory;
 import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.AuthorizationServerMetadata;
@@ -78,7 +79,8 @@ public final class Main {
                     new AccountEmail(new GrpcAccountMailbox(store, settings.storeDeadline(),
                             settings.credentialDeadline()), revocations, limits, audit,
                             settings.requireVerifiedEmail()),
-                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()))
+                    new GrpcSecondFactorDirectory(store, settings.storeDeadline()),
+                    new GrpcPasskeyDirectory(store, settings.storeDeadline()))
                     .withLifecycle(new AccountLifecycle(new GrpcLifecycleDirectory(store, settings.storeDeadline(),
                             settings.credentialDeadline(), cache, settings.cacheWriteDeadline()), revocations,
                             limits, audit, Clock.systemUTC()));

@@ -10,6 +10,7 @@ import dev.authgateway.store.domain.AccountMail;
 import dev.authgateway.store.domain.OutboxRelay;
 import dev.authgateway.store.crypto.AesGcmSecretBox;
 import dev.authgateway.store.crypto.SecretKeyRing;
+import dev.authgateway.store.domain.Passkeys;
 import dev.authgateway.store.domain.PasswordPolicy;
 import dev.authgateway.store.domain.SecondFactors;
 import dev.authgateway.store.domain.TotpVerifier;
@@ -18,6 +19,7 @@ import dev.authgateway.store.domain.UserAccounts;
 import dev.authgateway.store.grpc.AccountLifecycleGrpcService;
 import dev.authgateway.store.grpc.AccountMailGrpcService;
 import dev.authgateway.store.grpc.GrpcCallDeadline;
+import dev.authgateway.store.grpc.PasskeysGrpcService;
 import dev.authgateway.store.grpc.SecondFactorsGrpcService;
 import dev.authgateway.store.grpc.UserStoreGrpcService;
 import dev.authgateway.store.hashing.Argon2PasswordHasher;
@@ -26,17 +28,23 @@ import dev.authgateway.store.mail.MailSender;
 import dev.authgateway.store.mail.SmtpMailTransport;
 import dev.authgateway.store.mail.TemplateMailComposer;
 import dev.authgateway.store.mybatis.Database;
+import dev.authgateway.store.mybatis.MyBatisPasskeyRepository;
 import dev.authgateway.store.mybatis.MyBatisUserRepository;
 import dev.authgateway.store.mybatis.PoolMetrics;
 import dev.authgateway.store.policy.ZxcvbnStrength;
 import dev.authgateway.store.totp.JavaOtpGenerator;
+import dev.authgateway.store.webauthn.RelyingPartySettings;
+import dev.authgateway.store.webauthn.YubicoCeremonies;
 import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.HealthChecks;
 import dev.authgateway.support.server.RunningService;
 import dev.authgateway.support.server.ServiceMain;
 import io.helidon.config.Config;
 
-/** store-service: the UserStore and AccountMail gRPC services over PostgreSQL, and the mail outbox's sender. */
+/**
+ * store-service: the UserStore, AccountMail, SecondFactors and Passkeys gRPC services over PostgreSQL, and the mail
+ * outbox's sender.
+ */
 public final class Main {
 
     private Main() {
@@ -68,6 +76,10 @@ public final class Main {
             SecondFactors secondFactors = secondFactors(root.get("app.second-factor.encryption"), users, settings);
             AccountLifecycle lifecycle = new AccountLifecycle(users.accountLifecycle(), users.accountMail(), users,
                     sessions, secondFactors, hasher, composer, settings.accountMail(), Clock.systemUTC());
+            MyBatisPasskeyRepository passkeyRows = users.passkeys();
+            Passkeys passkeys = new Passkeys(passkeyRows, users, new YubicoCeremonies(
+                    RelyingPartySettings.from(root.get("app.passkeys")), passkeyRows, users),
+                    settings.passkeys(), Clock.systemUTC());
             List<AutoCloseable> resources = new ArrayList<>(List.of(dataSource, hasher));
             if (settings.mail().senderEnabled()) {
                 resources.add(MailSender.start(new OutboxRelay(users.mailOutbox(),
@@ -79,6 +91,7 @@ public final class Main {
                     .service(new AccountLifecycleGrpcService(lifecycle))
                     .service(new AccountMailGrpcService(mail))
                     .service(new SecondFactorsGrpcService(secondFactors))
+                    .service(new PasskeysGrpcService(passkeys))
                     .readiness(HealthChecks.readiness("postgresql", () -> Database.reachable(dataSource)))
                     .start(root, resources);
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.authgateway.store.domain.AccountMailPolicy;
 import dev.authgateway.store.domain.MailLimit;
 import dev.authgateway.store.domain.OutboxRelay;
+import dev.authgateway.store.domain.Passkeys;
 import dev.authgateway.store.domain.SecondFactors;
 import dev.authgateway.store.hashing.HashParameters;
 import dev.authgateway.store.mail.MailSettings;
@@ -15,12 +16,14 @@ import io.helidon.config.Config;
 /**
  * The store-service's keys under {@code app}, read once at start-up; every default is in application.yaml and a
  * missing key stops start-up naming it. {@code password-hash.threads: 0} means one per processor. The keys that
- * seal second-factor secrets ({@code second-factor.encryption}) are read by the crypto adapter's SecretKeyRing.
+ * seal second-factor secrets ({@code second-factor.encryption}) are read by the crypto adapter's SecretKeyRing, the
+ * relying party of passkeys ({@code passkeys.rp-id}, {@code rp-name}, {@code origins}) by the webauthn adapter's
+ * RelyingPartySettings.
  */
 record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParameters hash, int hashThreads,
                      Duration hashMaxQueueWait, int minPasswordLength, int minPasswordStrength,
                      MailSettings mail, AccountMailPolicy accountMail, OutboxRelay.Policy outbox,
-                     SecondFactors.Settings secondFactor) {
+                     SecondFactors.Settings secondFactor, Passkeys.Settings passkeys) {
 
     static StoreSettings from(Config app) {
         Config hash = app.get("password-hash");
@@ -38,7 +41,8 @@ record StoreSettings(DatabaseSettings db, Duration sessionLifetime, HashParamete
                 new SecondFactors.Settings(
                         Required.string(app.get("second-factor.issuer")),
                         Required.duration(app.get("second-factor.challenge-lifetime")),
-                        Required.integer(app.get("second-factor.challenge-max-failures"))));
+                        Required.integer(app.get("second-factor.challenge-max-failures"))),
+                new Passkeys.Settings(Required.duration(app.get("passkeys.ceremony-lifetime"))));
     }
 
     private static AccountMailPolicy accountMail(Config mail) {

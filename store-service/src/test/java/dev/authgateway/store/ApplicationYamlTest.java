@@ -1,6 +1,7 @@
 package dev.authgateway.store;
 
 import dev.authgateway.store.crypto.SecretKeyRing;
+import dev.authgateway.store.webauthn.RelyingPartySettings;
 import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.config.Required;
 import dev.authgateway.support.server.GrpcListenerSettings;
@@ -28,6 +29,17 @@ class ApplicationYamlTest {
         assertThat(settings.secondFactor().challengeMaxFailures()).isEqualTo(5);
         assertThat(SecretKeyRing.from(root.get("app.second-factor.encryption")).isEmpty())
                 .as("no key in the shipped yaml").isTrue();
+        assertThat(settings.passkeys().ceremonyLifetime()).hasMinutes(5);
+    }
+
+    @Test
+    void givenApplicationYamlAlone_thenThePasskeyRelyingPartyIsTheDevStacks() {
+        RelyingPartySettings relyingParty = RelyingPartySettings.from(root.get("app.passkeys"));
+
+        assertThat(relyingParty.rpId()).isEqualTo("localhost");
+        assertThat(relyingParty.rpName()).isEqualTo("Auth Gateway");
+        assertThat(relyingParty.origins()).containsExactlyInAnyOrder("http://localhost:8080", "http://localhost:5173",
+                "http://localhost:3000");
     }
 
     @Test

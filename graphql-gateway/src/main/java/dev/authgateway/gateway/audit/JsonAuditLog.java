@@ -168,6 +168,27 @@ public final class JsonAuditLog implements AuditEvents, MailAuditEvents, Lifecyc
                 "userId", userId == null ? "" : userId, "reason", reason.name()));
     }
 
+    @Override
+    public void passkeyRegistered(String userId, String passkeyId, RequestOrigin origin) {
+        write("passkey.registered", origin, Map.of("userId", userId, "passkeyId", passkeyId));
+    }
+
+    @Override
+    public void passkeyRemoved(String userId, String passkeyId, RequestOrigin origin) {
+        write("passkey.removed", origin, Map.of("userId", userId, "passkeyId", passkeyId));
+    }
+
+    @Override
+    public void passkeyLoginSucceeded(String userId, String passkeyId, RequestOrigin origin) {
+        write("passkey.login_succeeded", origin, Map.of("userId", userId, "passkeyId", passkeyId));
+    }
+
+    @Override
+    public void passkeyLoginFailed(ErrorCode reason, RequestOrigin origin) {
+        write(reason == ErrorCode.RATE_LIMITED ? "passkey.login_rate_limited" : "passkey.login_failed", origin,
+                Map.of("reason", reason.name()));
+    }
+
     /** At start-up: which keys verify tokens and which signs them, so every rotation step is on record. */
     public void signingKeysLoaded(List<String> verifying, String signing) {
         write("signing_keys.loaded", RequestOrigin.UNKNOWN, Map.of("verifying", String.join(",", verifying),

@@ -18,6 +18,7 @@ public final class Accounts {
     private final SecondFactorDirectory factors;
     private final SecondFactors secondFactors;
     private final AccountLifecycle lifecycle;
+    private final Passkeys passkeys;
 
     public Accounts(UserDirectory directory, AccessTokens tokens) {
         this(directory, tokens, AttemptLimits.NONE, AuditEvents.NONE, SessionRevocations.NONE, Clock.systemUTC());
@@ -42,6 +43,12 @@ public final class Accounts {
     public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
                     SessionRevocations revocations, Clock clock, AccountEmail email,
                     SecondFactorDirectory factors) {
+        this(directory, tokens, limits, audit, revocations, clock, email, factors, PasskeyDirectory.NONE);
+    }
+
+    public Accounts(UserDirectory directory, AccessTokens tokens, AttemptLimits limits, AuditEvents audit,
+                    SessionRevocations revocations, Clock clock, AccountEmail email,
+                    SecondFactorDirectory factors, PasskeyDirectory passkeys) {
         this.email = email;
         this.directory = directory;
         this.tokens = tokens;
@@ -52,6 +59,7 @@ public final class Accounts {
         this.factors = factors;
         this.secondFactors = new SecondFactors(factors, directory, limits, audit, this::startSession);
         this.lifecycle = AccountLifecycle.NONE;
+        this.passkeys = new Passkeys(passkeys, directory, limits, audit, this::completePasskeyLogin);
     }
 
     private Accounts(Accounts accounts, AccountLifecycle lifecycle) {
@@ -64,6 +72,7 @@ public final class Accounts {
         this.clock = accounts.clock;
         this.factors = accounts.factors;
         this.secondFactors = new SecondFactors(factors, directory, limits, audit, this::startSession);
+        this.passkeys = accounts.passkeys;
         this.lifecycle = lifecycle;
     }
 
@@ -75,6 +84,11 @@ public final class Accounts {
     /** The caller's sessions, deleting the account, exporting it, changing its email address. */
     public AccountLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** Registering, listing and removing passkeys, and logging in with one. */
+    public Passkeys passkeys() {
+        return passkeys;
     }
 
     /** Enrolling, confirming and disabling a second factor, and logins that answered MFA_REQUIRED. */
@@ -191,6 +205,16 @@ public final class Accounts {
         User updated = directory.updateDisplayName(caller.userId(), displayName);
         audit.profileUpdated(caller.userId(), origin);
         return updated;
+    }
+
+    /**
+     * A verified passkey is a whole login: the account's mail rule as after a password, then a session without
+     * MFA_REQUIRED (a passkey is phishing-resistant and verified the user on the device).
+     */
+    private AuthResult completePasskeyLogin(User user, RequestOrigin origin) {
+        email.checkLogin(user, origin);
+        audit.loggedIn(user, origin);
+        return startSession(user, origin);
     }
 
     private AuthResult startSession(User user, RequestOrigin origin) {

@@ -39,6 +39,19 @@ public interface AttemptLimits {
     default void releaseSecondFactor(LoginAttempt attempt) {
     }
 
+    /**
+     * Reserves one attempt at a passkey login for the address, before the assertion is checked; a reservation not
+     * given back ({@link #releasePasskeyLogin}) counts as a failure. Passkey logins are counted per address only: no
+     * account is known before the assertion is verified.
+     */
+    default LoginAttempt reservePasskeyLogin(String clientAddress) {
+        return new LoginAttempt("", clientAddress, false);
+    }
+
+    /** The assertion was accepted, or none was checked: the address's reservation is given back. */
+    default void releasePasskeyLogin(LoginAttempt attempt) {
+    }
+
     AttemptLimits NONE = new AttemptLimits() {
         @Override
         public LoginAttempt reserveLogin(String limitKey, String clientAddress) {

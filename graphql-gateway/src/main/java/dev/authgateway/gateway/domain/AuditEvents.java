@@ -49,6 +49,26 @@ public interface AuditEvents {
     default void secondFactorFailed(String userId, String operation, ErrorCode reason, RequestOrigin origin) {
     }
 
+    // Passkeys (WebAuthn). Credentials, challenges and request ids are never passed here.
+
+    /** The caller registered a passkey (its id is the gateway's, not the credential id). */
+    default void passkeyRegistered(String userId, String passkeyId, RequestOrigin origin) {
+    }
+
+    default void passkeyRemoved(String userId, String passkeyId, RequestOrigin origin) {
+    }
+
+    /** A passkey's assertion was accepted for a login (loggedIn follows). */
+    default void passkeyLoginSucceeded(String userId, String passkeyId, RequestOrigin origin) {
+    }
+
+    /**
+     * A passkey login failed: INVALID_CREDENTIALS (the assertion did not verify), UNAUTHENTICATED (the request was
+     * unknown, expired or used) or RATE_LIMITED; no user is known then.
+     */
+    default void passkeyLoginFailed(ErrorCode reason, RequestOrigin origin) {
+    }
+
     AuditEvents NONE = new AuditEvents() {
         @Override
         public void signedUp(User user, RequestOrigin origin) {

@@ -41,7 +41,8 @@ public final class ExecutableSchema {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
                 new SchemaParser().parse(schemaText()), new AccountFetchers(accounts).wiring()
                         .transform(new SecondFactorFetchers(accounts)::wire)
-                        .transform(new LifecycleFetchers(accounts)::wire));
+                        .transform(new LifecycleFetchers(accounts)::wire)
+                        .transform(new PasskeyFetchers(accounts)::wire));
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new FetcherErrors())
                 .preparsedDocumentProvider(documents)

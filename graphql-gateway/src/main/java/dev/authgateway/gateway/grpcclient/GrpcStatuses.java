@@ -27,6 +27,9 @@ final class GrpcStatuses {
     static final String UNAVAILABLE_MESSAGE = "a backing service is unavailable; retry later";
     static final String INVALID_CODE_MESSAGE = "invalid code";
     static final String CHALLENGE_INVALID_MESSAGE = "the challenge is unknown, expired or used; log in again";
+    static final String PASSKEY_REQUEST_INVALID_MESSAGE =
+            "the passkey login request is unknown, expired or used; start the passkey login again";
+    static final String PASSKEY_NOT_ACCEPTED_MESSAGE = "the passkey was not accepted";
     static final String PROFILE_SAVED_MESSAGE = "profile saved but the cache could not be refreshed; retry";
     /** The ErrorInfo of UserCache.UpdateProfile when the write was saved but the old copy may still be read. */
     static final String ERROR_DOMAIN = "authgateway.user.v1";
@@ -57,7 +60,14 @@ final class GrpcStatuses {
          * the token is no good; UNAUTHENTICATED a wrong current password or, described "invalid code", a wrong or
          * missing second-factor code; INVALID_ARGUMENT is the input's.
          */
-        REAUTHENTICATION
+        REAUTHENTICATION,
+        /**
+         * The token's user's passkeys: NOT_FOUND means the token is no good; FAILED_PRECONDITION that no registration
+         * is pending for the answer (CONFLICT, the store's words).
+         */
+        PASSKEY,
+        /** A passkey login: NOT_FOUND means the request is unknown, expired or used; UNAUTHENTICATED a refused assertion. */
+        PASSKEY_LOGIN
     }
 
     private GrpcStatuses() {
@@ -71,8 +81,8 @@ final class GrpcStatuses {
         Status.Code code = e.getStatus().getCode();
         boolean tokenUserGone = switch (asked) {
             case TOKEN_USER -> code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT;
-            case TOKEN_USER_PROFILE, SECOND_FACTOR, REAUTHENTICATION -> code == Status.Code.NOT_FOUND;
-            case ACCOUNT, REFRESH_TOKEN, CHALLENGE -> false;
+            case TOKEN_USER_PROFILE, SECOND_FACTOR, REAUTHENTICATION, PASSKEY -> code == Status.Code.NOT_FOUND;
+            case ACCOUNT, REFRESH_TOKEN, CHALLENGE, PASSKEY_LOGIN -> false;
         };
         if (tokenUserGone) {
             return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, "invalid or expired token"));
@@ -91,6 +101,17 @@ final class GrpcStatuses {
             String description = e.getStatus().getDescription();
             return Optional.of(new GatewayException(ErrorCode.CONFLICT,
                     description == null ? "the second factor is not in that state" : description));
+        }
+        if (asked == Asked.PASSKEY && code == Status.Code.FAILED_PRECONDITION) {
+            String description = e.getStatus().getDescription();
+            return Optional.of(new GatewayException(ErrorCode.CONFLICT,
+                    description == null ? "no passkey registration is pending; start again" : description));
+        }
+        if (asked == Asked.PASSKEY_LOGIN && code == Status.Code.NOT_FOUND) {
+            return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, PASSKEY_REQUEST_INVALID_MESSAGE));
+        }
+        if (asked == Asked.PASSKEY_LOGIN && code == Status.Code.UNAUTHENTICATED) {
+            return Optional.of(new GatewayException(ErrorCode.INVALID_CREDENTIALS, PASSKEY_NOT_ACCEPTED_MESSAGE));
         }
         if (asked == Asked.CHALLENGE && code == Status.Code.NOT_FOUND) {
             return Optional.of(new GatewayException(ErrorCode.UNAUTHENTICATED, CHALLENGE_INVALID_MESSAGE));

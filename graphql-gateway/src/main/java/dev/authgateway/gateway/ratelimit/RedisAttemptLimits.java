@@ -139,6 +139,25 @@ public final class RedisAttemptLimits implements AttemptLimits {
         }
     }
 
+    /** Failed passkey assertions from the address share the login window and the login's per-address allowance. */
+    @Override
+    public LoginAttempt reservePasskeyLogin(String clientAddress) {
+        Long lockedMillis = run(RESERVE, List.of(addressKey("passkey", clientAddress)), policy.loginWindow(),
+                policy.loginFailuresPerAddress());
+        if (lockedMillis != null && lockedMillis > 0) {
+            throw GatewayException.rateLimited("too many failed passkey logins from this address; try again later",
+                    roundUp(lockedMillis));
+        }
+        return new LoginAttempt("", clientAddress, lockedMillis != null);
+    }
+
+    @Override
+    public void releasePasskeyLogin(LoginAttempt attempt) {
+        if (attempt.reserved()) {
+            run(RELEASE, List.of(addressKey("passkey", attempt.clientAddress())), null);
+        }
+    }
+
     /** The script's answer, or null when Redis could not be reached (the limits fail open). */
     private Long run(String script, List<Object> keys, Duration window, int... limits) {
         Object[] args = new Object[limits.length + 1];

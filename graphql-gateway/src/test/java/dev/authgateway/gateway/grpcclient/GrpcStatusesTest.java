@@ -97,6 +97,32 @@ class GrpcStatusesTest {
     }
 
     @Test
+    void givenPasskeyStatuses_thenARefusedAssertionIsInvalidCredentials_andAGoneRequestUnauthenticated() {
+        GatewayException refused = GrpcStatuses.toGatewayException(Status.UNAUTHENTICATED
+                .withDescription("passkey not accepted").asRuntimeException(), Asked.PASSKEY_LOGIN);
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(refused.getMessage()).isEqualTo(GrpcStatuses.PASSKEY_NOT_ACCEPTED_MESSAGE);
+        GatewayException gone = GrpcStatuses.toGatewayException(Status.NOT_FOUND.asRuntimeException(),
+                Asked.PASSKEY_LOGIN);
+        assertThat(gone.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(gone.getMessage()).isEqualTo(GrpcStatuses.PASSKEY_REQUEST_INVALID_MESSAGE);
+        GatewayException malformed = GrpcStatuses.toGatewayException(withViolations(Code.INVALID_ARGUMENT,
+                "response", "must be the browser's assertion (AuthenticationResponseJSON)"), Asked.PASSKEY_LOGIN);
+        assertThat(malformed.code()).isEqualTo(ErrorCode.BAD_USER_INPUT);
+        assertThat(malformed.field()).contains("response");
+
+        assertThat(map(Status.NOT_FOUND, Asked.PASSKEY)).as("the token's user is gone")
+                .isEqualTo(ErrorCode.UNAUTHENTICATED);
+        GatewayException notPending = GrpcStatuses.toGatewayException(Status.FAILED_PRECONDITION
+                .withDescription("no passkey registration is pending").asRuntimeException(), Asked.PASSKEY);
+        assertThat(notPending.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(notPending.getMessage()).isEqualTo("no passkey registration is pending");
+        assertThat(GrpcStatuses.toGatewayException(withViolations(Code.ALREADY_EXISTS, "response",
+                "is a passkey already registered"), Asked.PASSKEY).code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(map(Status.UNAVAILABLE, Asked.PASSKEY_LOGIN)).isEqualTo(ErrorCode.UNAVAILABLE);
+    }
+
+    @Test
     void givenNotFoundOrARefusedIdForTheTokensOwnUser_thenUnauthenticated() {
         assertThat(map(Status.NOT_FOUND, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(map(Status.INVALID_ARGUMENT, Asked.TOKEN_USER)).isEqualTo(ErrorCode.UNAUTHENTICATED);

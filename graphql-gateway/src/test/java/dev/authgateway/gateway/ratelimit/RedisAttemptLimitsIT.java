@@ -187,4 +187,23 @@ class RedisAttemptLimitsIT {
 
         assertThat(limits.reserveSecondFactor("u-3", "10.0.0.1").reserved()).isTrue();
     }
+
+    @Test
+    void givenRefusedPasskeyAssertions_thenTheAddressIsLimitedApartFromPasswordLogins_andAcceptedOnesDoNotCount() {
+        for (int i = 0; i < 3; i++) {
+            limits.releasePasskeyLogin(limits.reservePasskeyLogin("10.9.9.9"));  // accepted: given back
+        }
+        for (int i = 0; i < 8; i++) {
+            limits.reservePasskeyLogin("10.9.9.9");                             // refused: kept
+        }
+
+        GatewayException limited = catchThrowableOfType(GatewayException.class,
+                () -> limits.reservePasskeyLogin("10.9.9.9"));
+
+        assertThat(limited.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(limited.retryAfter()).get().satisfies(wait -> assertThat(wait).isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(15)));
+        assertThat(limits.reservePasskeyLogin("10.9.9.10").reserved()).as("another address").isTrue();
+        assertThat(limits.reserveLogin("user:ada", "10.9.9.9").reserved()).as("password logins count apart").isTrue();
+    }
 }

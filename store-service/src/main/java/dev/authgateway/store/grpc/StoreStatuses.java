@@ -9,6 +9,7 @@ import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
 import dev.authgateway.store.domain.ChallengeNotValidException;
+import dev.authgateway.store.domain.DuplicatePasskeyException;
 import dev.authgateway.store.domain.DuplicateUserException;
 import dev.authgateway.store.domain.FieldViolation;
 import dev.authgateway.store.domain.InvalidCredentialsException;
@@ -16,6 +17,9 @@ import dev.authgateway.store.domain.InvalidCodeException;
 import dev.authgateway.store.domain.InvalidInputException;
 import dev.authgateway.store.domain.InvalidTokenException;
 import dev.authgateway.store.domain.MailRateLimitedException;
+import dev.authgateway.store.domain.PasskeyNotAcceptedException;
+import dev.authgateway.store.domain.PasskeyRequestNotValidException;
+import dev.authgateway.store.domain.PasskeyStateException;
 import dev.authgateway.store.domain.SecondFactorStateException;
 import dev.authgateway.store.domain.SecondFactorsNotConfiguredException;
 import dev.authgateway.store.domain.SessionNotValidException;
@@ -58,6 +62,15 @@ final class StoreStatuses {
             case InvalidCodeException invalid -> status(Code.UNAUTHENTICATED, "invalid code");
             case ChallengeNotValidException invalid -> status(Code.NOT_FOUND, invalid.getMessage());
             case SecondFactorStateException state -> status(Code.FAILED_PRECONDITION, state.getMessage());
+            case PasskeyNotAcceptedException refused -> {
+                // Why stays here: a signature counter that went back is the sign of a cloned authenticator.
+                LOG.warning("passkey-not-accepted", "Passkey assertion refused: " + refused.getMessage());
+                yield status(Code.UNAUTHENTICATED, "passkey not accepted");
+            }
+            case PasskeyRequestNotValidException invalid -> status(Code.NOT_FOUND, invalid.getMessage());
+            case PasskeyStateException state -> status(Code.FAILED_PRECONDITION, state.getMessage());
+            case DuplicatePasskeyException duplicate -> badRequest(Code.ALREADY_EXISTS,
+                    List.of(new FieldViolation("response", "is a passkey already registered")));
             case SecondFactorsNotConfiguredException misconfigured -> {
                 LOG.fault("second-factor keys", misconfigured.getMessage(), null);
                 yield status(Code.INTERNAL, "internal error");

@@ -36,6 +36,12 @@ public interface AccountLifecycleMapper {
     @Delete("DELETE FROM totp_factors WHERE user_id = #{id}")
     int deleteFactors(@Param("id") UUID id);
 
+    @Delete("DELETE FROM passkeys WHERE user_id = #{id}")
+    int deletePasskeys(@Param("id") UUID id);
+
+    @Delete("DELETE FROM passkey_ceremonies WHERE user_id = #{id}")
+    int deletePasskeyCeremonies(@Param("id") UUID id);
+
     /** Every message for the account, and those to its address before any account was known (reset notices). */
     @Delete("DELETE FROM mail_outbox WHERE user_id = #{id} OR recipient_key = #{emailKey}")
     int deleteMail(@Param("id") UUID id, @Param("emailKey") String emailKey);

@@ -41,6 +41,8 @@ public final class MyBatisAccountLifecycleRepository implements AccountLifecycle
             mapper.deleteRecoveryCodes(userId);
             mapper.deleteChallenges(userId);
             mapper.deleteFactors(userId);
+            mapper.deletePasskeys(userId);
+            mapper.deletePasskeyCeremonies(userId);
             mapper.deleteMail(userId, canonicalEmail);
             mapper.deleteCollisions(userId);
             mapper.deleteUser(userId);

@@ -39,6 +39,7 @@ public final class MyBatisUserRepository implements UserRepository {
         configuration.addMapper(MailOutboxMapper.class);
         configuration.addMapper(SecondFactorMapper.class);
         configuration.addMapper(AccountLifecycleMapper.class);
+        configuration.addMapper(PasskeyMapper.class);
         return new MyBatisUserRepository(new SqlSessionFactoryBuilder().build(configuration));
     }
 
@@ -65,6 +66,11 @@ public final class MyBatisUserRepository implements UserRepository {
     /** Second factors on the same database and MyBatis configuration. */
     public MyBatisSecondFactorRepository secondFactors() {
         return new MyBatisSecondFactorRepository(sessions);
+    }
+
+    /** Passkeys and their ceremonies on the same database and MyBatis configuration. */
+    public MyBatisPasskeyRepository passkeys() {
+        return new MyBatisPasskeyRepository(sessions);
     }
 
     @Override

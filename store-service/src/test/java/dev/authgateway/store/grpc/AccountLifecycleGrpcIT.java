@@ -102,6 +102,11 @@ class AccountLifecycleGrpcIT {
         SessionResponse session = start(ada, "Firefox", "192.0.2.1");
         start(bob, "Safari", "192.0.2.2");
         fixture.mail().await(ada.getEmail(), 1, MAIL_WAIT); // the signup's verification, sent before it goes
+        update("INSERT INTO passkeys (id, user_id, credential_id, user_handle, public_key_cose, signature_count, name, "
+                + "created_at) VALUES (gen_random_uuid(), '" + ada.getId() + "', '\\x0102', '\\x03', '\\x04', 0, "
+                + "'laptop', now())");
+        update("INSERT INTO passkey_ceremonies (key_hash, kind, user_id, request_json, created_at, expires_at) "
+                + "VALUES ('\\x05', 'REGISTRATION', '" + ada.getId() + "', '{}', now(), now() + interval '5 minutes')");
 
         assertThat(failure(() -> delete(ada, "not the password", ""))).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(DEADLINE.on(store).getUser(GetUserRequest.newBuilder().setId(ada.getId()).build()).getUser())
@@ -116,7 +121,8 @@ class AccountLifecycleGrpcIT {
                 .setLogin(ada.getUsername()).setPassword(PASSWORD).build()))).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(failure(() -> DEADLINE.on(store).refreshSession(RefreshSessionRequest.newBuilder()
                 .setRefreshToken(session.getRefreshToken()).build()))).isEqualTo(Status.Code.UNAUTHENTICATED);
-        for (String table : List.of("sessions", "account_tokens", "totp_factors", "recovery_codes")) {
+        for (String table : List.of("sessions", "account_tokens", "totp_factors", "recovery_codes", "passkeys",
+                "passkey_ceremonies")) {
             assertThat(count("SELECT count(*) FROM " + table + " WHERE user_id = '" + ada.getId() + "'"))
                     .as(table).isZero();
         }
@@ -284,6 +290,14 @@ class AccountLifecycleGrpcIT {
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(StatusProto.fromThrowable(refused).getDetailsList().stream()
                 .filter(detail -> detail.is(ErrorInfo.class)).findFirst()).isPresent();
+    }
+
+    private static void update(String statement) throws java.sql.SQLException {
+        var database = fixture.database();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); var update = connection.createStatement()) {
+            update.executeUpdate(statement);
+        }
     }
 
     private static long count(String query) throws java.sql.SQLException {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.authgateway.proto.user.v1.AccountLifecycleGrpc;
 import dev.authgateway.proto.user.v1.AccountMailGrpc;
+import dev.authgateway.proto.passkey.v1.PasskeysGrpc;
 import dev.authgateway.proto.secondfactor.v1.SecondFactorsGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.store.Main;
@@ -79,6 +80,10 @@ final class StoreServiceFixture implements BeforeAllCallback, AfterAllCallback {
 
     SecondFactorsGrpc.SecondFactorsBlockingStub secondFactors() {
         return SecondFactorsGrpc.newBlockingStub(started);
+    }
+
+    PasskeysGrpc.PasskeysBlockingStub passkeys() {
+        return PasskeysGrpc.newBlockingStub(started);
     }
 
     UserStoreGrpc.UserStoreBlockingStub store() {
