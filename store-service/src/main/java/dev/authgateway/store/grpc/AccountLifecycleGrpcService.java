@@ -2,8 +2,6 @@ package dev.authgateway.store.grpc;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 import dev.authgateway.proto.user.v1.AccountLifecycleGrpc;
@@ -16,8 +14,10 @@ import dev.authgateway.proto.user.v1.RequestEmailChangeResponse;
 import dev.authgateway.proto.user.v1.SessionDetails;
 import dev.authgateway.store.domain.AccountLifecycle;
 import dev.authgateway.store.domain.ExportedAccount;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+
+import static dev.authgateway.store.grpc.StoreCalls.answer;
+import static dev.authgateway.store.grpc.StoreCalls.userId;
 
 /** The AccountLifecycle contract (account_lifecycle.proto) over the store's lifecycle use cases. */
 public final class AccountLifecycleGrpcService extends AccountLifecycleGrpc.AccountLifecycleImplBase {
@@ -31,14 +31,14 @@ public final class AccountLifecycleGrpcService extends AccountLifecycleGrpc.Acco
     @Override
     public void listSessions(ListSessionsRequest request, StreamObserver<ListSessionsResponse> response) {
         answer(response, () -> ListSessionsResponse.newBuilder()
-                .addAllSessions(toProto(lifecycle.sessions(id(request.getUserId())))).build());
+                .addAllSessions(toProto(lifecycle.sessions(userId(request.getUserId())))).build());
     }
 
     @Override
     public void requestEmailChange(RequestEmailChangeRequest request,
                                    StreamObserver<RequestEmailChangeResponse> response) {
         answer(response, () -> {
-            lifecycle.requestEmailChange(id(request.getUserId()), request.getNewEmail(),
+            lifecycle.requestEmailChange(userId(request.getUserId()), request.getNewEmail(),
                     request.getCurrentPassword());
             return RequestEmailChangeResponse.getDefaultInstance();
         });
@@ -47,7 +47,7 @@ public final class AccountLifecycleGrpcService extends AccountLifecycleGrpc.Acco
     @Override
     public void exportAccount(ExportAccountRequest request, StreamObserver<ExportAccountResponse> response) {
         answer(response, () -> {
-            ExportedAccount account = lifecycle.export(id(request.getUserId()));
+            ExportedAccount account = lifecycle.export(userId(request.getUserId()));
             ExportAccountResponse.Builder builder = ExportAccountResponse.newBuilder()
                     .setUser(ProtoUsers.toProto(account.user()))
                     .setUpdatedAt(timestamp(account.updatedAt()))
@@ -71,28 +71,5 @@ public final class AccountLifecycleGrpcService extends AccountLifecycleGrpc.Acco
 
     static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
-    private static UUID id(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw StoreStatuses.invalidUserId();
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException status) {
-            response.onError(status);
-            return;
-        } catch (RuntimeException failure) {
-            response.onError(StoreStatuses.toStatus(failure));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
     }
 }

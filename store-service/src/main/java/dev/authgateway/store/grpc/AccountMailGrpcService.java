@@ -1,7 +1,6 @@
 package dev.authgateway.store.grpc;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import dev.authgateway.proto.user.v1.AccountMailGrpc;
 import dev.authgateway.proto.user.v1.ChangePasswordRequest;
@@ -16,8 +15,10 @@ import dev.authgateway.proto.user.v1.ResetPasswordRequest;
 import dev.authgateway.proto.user.v1.VerifyEmailRequest;
 import dev.authgateway.proto.user.v1.VerifyEmailResponse;
 import dev.authgateway.store.domain.AccountMail;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+
+import static dev.authgateway.store.grpc.StoreCalls.answer;
+import static dev.authgateway.store.grpc.StoreCalls.uuid;
 
 /** The AccountMail contract (account_mail.proto) over the store's mail use cases. */
 public final class AccountMailGrpcService extends AccountMailGrpc.AccountMailImplBase {
@@ -31,14 +32,14 @@ public final class AccountMailGrpcService extends AccountMailGrpc.AccountMailImp
     @Override
     public void getEmailStatus(GetEmailStatusRequest request, StreamObserver<GetEmailStatusResponse> response) {
         answer(response, () -> GetEmailStatusResponse.newBuilder()
-                .setVerified(mail.emailVerified(id(request.getUserId()))).build());
+                .setVerified(mail.emailVerified(uuid(request.getUserId()))).build());
     }
 
     @Override
     public void resendVerification(ResendVerificationRequest request,
                                    StreamObserver<ResendVerificationResponse> response) {
         answer(response, () -> ResendVerificationResponse.newBuilder()
-                .setAlreadyVerified(!mail.resendVerification(id(request.getUserId()))).build());
+                .setAlreadyVerified(!mail.resendVerification(uuid(request.getUserId()))).build());
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class AccountMailGrpcService extends AccountMailGrpc.AccountMailImp
 
     @Override
     public void changePassword(ChangePasswordRequest request, StreamObserver<PasswordChangedResponse> response) {
-        answer(response, () -> toProto(mail.changePassword(id(request.getUserId()), id(request.getSessionId()),
+        answer(response, () -> toProto(mail.changePassword(uuid(request.getUserId()), uuid(request.getSessionId()),
                 request.getCurrentPassword(), request.getNewPassword())));
     }
 
@@ -72,28 +73,5 @@ public final class AccountMailGrpcService extends AccountMailGrpc.AccountMailImp
                 .setUserId(replaced.userId().toString())
                 .addAllEndedSessionIds(replaced.endedSessions().stream().map(UUID::toString).toList())
                 .build();
-    }
-
-    private static UUID id(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw StoreStatuses.invalidId();
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException status) {
-            response.onError(status);
-            return;
-        } catch (RuntimeException failure) {
-            response.onError(StoreStatuses.toStatus(failure));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
     }
 }

@@ -2,7 +2,6 @@ package dev.authgateway.store.grpc;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 import dev.authgateway.proto.passkey.v1.FinishLoginRequest;
@@ -20,8 +19,10 @@ import dev.authgateway.proto.passkey.v1.StartRegistrationRequest;
 import dev.authgateway.proto.passkey.v1.StartRegistrationResponse;
 import dev.authgateway.store.domain.Passkey;
 import dev.authgateway.store.domain.Passkeys;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+
+import static dev.authgateway.store.grpc.StoreCalls.answer;
+import static dev.authgateway.store.grpc.StoreCalls.userId;
 
 /** The Passkeys contract (passkeys.proto) over the store's use cases. */
 public final class PasskeysGrpcService extends PasskeysGrpc.PasskeysImplBase {
@@ -104,28 +105,5 @@ public final class PasskeysGrpcService extends PasskeysGrpc.PasskeysImplBase {
 
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
-    private static UUID userId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw StoreStatuses.invalidUserId();
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException status) {
-            response.onError(status);
-            return;
-        } catch (RuntimeException failure) {
-            response.onError(StoreStatuses.toStatus(failure));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
     }
 }

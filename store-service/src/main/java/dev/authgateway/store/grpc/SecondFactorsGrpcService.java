@@ -1,7 +1,5 @@
 package dev.authgateway.store.grpc;
 
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 import dev.authgateway.proto.secondfactor.v1.ConfirmEnrolmentRequest;
@@ -20,8 +18,10 @@ import dev.authgateway.proto.secondfactor.v1.StartEnrolmentResponse;
 import dev.authgateway.proto.secondfactor.v1.VerifyChallengeRequest;
 import dev.authgateway.proto.secondfactor.v1.VerifyChallengeResponse;
 import dev.authgateway.store.domain.SecondFactors;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+
+import static dev.authgateway.store.grpc.StoreCalls.answer;
+import static dev.authgateway.store.grpc.StoreCalls.userId;
 
 /** The SecondFactors contract (second_factors.proto) over the store's use cases. */
 public final class SecondFactorsGrpcService extends SecondFactorsGrpc.SecondFactorsImplBase {
@@ -86,28 +86,5 @@ public final class SecondFactorsGrpcService extends SecondFactorsGrpc.SecondFact
                     .setRecoveryCodesLeft(verified.recoveryCodesLeft())
                     .build();
         });
-    }
-
-    private static UUID userId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw StoreStatuses.invalidUserId();
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (StatusRuntimeException status) {
-            response.onError(status);
-            return;
-        } catch (RuntimeException failure) {
-            response.onError(StoreStatuses.toStatus(failure));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
     }
 }

@@ -1,7 +1,6 @@
 package dev.authgateway.store.grpc;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import dev.authgateway.proto.user.v1.CreateUserRequest;
 import dev.authgateway.proto.user.v1.EndAllSessionsRequest;
@@ -31,6 +30,8 @@ import dev.authgateway.store.domain.SignUp;
 import dev.authgateway.store.domain.UpdateProfile;
 import dev.authgateway.store.domain.UserAccounts;
 import io.grpc.stub.StreamObserver;
+
+import static dev.authgateway.store.grpc.StoreCalls.answer;
 
 /** The UserStore contract over the store's use cases. */
 public final class UserStoreGrpcService extends UserStoreGrpc.UserStoreImplBase {
@@ -165,20 +166,5 @@ public final class UserStoreGrpcService extends UserStoreGrpc.UserStoreImplBase 
         } catch (IllegalArgumentException e) {
             throw StoreStatuses.invalidId();
         }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (io.grpc.StatusRuntimeException status) {
-            response.onError(status);
-            return;
-        } catch (RuntimeException failure) {
-            response.onError(StoreStatuses.toStatus(failure));
-            return;
-        }
-        response.onNext(result);
-        response.onCompleted();
     }
 }
