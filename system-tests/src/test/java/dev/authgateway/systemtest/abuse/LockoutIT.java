@@ -61,9 +61,17 @@ class LockoutIT {
             pool.shutdownNow();
         }
 
+        // OVERLOADED: the gateway's admission control refused the guess before anything was checked.
         assertThat(answers).as("answers to 12 simultaneous wrong logins").containsOnly("INVALID_CREDENTIALS",
-                "RATE_LIMITED");
-        assertThat(answers.stream().filter("INVALID_CREDENTIALS"::equals).count()).isLessThanOrEqualTo(LIMIT);
+                "RATE_LIMITED", "OVERLOADED");
+        long checked = answers.stream().filter("INVALID_CREDENTIALS"::equals).count();
+        assertThat(checked).isLessThanOrEqualTo(LIMIT);
+        while (checked < LIMIT && !answers.contains("RATE_LIMITED")) {
+            String answer = graphql.post(LOGIN, Operations.loginInput(victim, WRONG)).errorCode();
+            assertThat(answer).isIn("INVALID_CREDENTIALS", "RATE_LIMITED");
+            answers.add(answer);
+            checked += "INVALID_CREDENTIALS".equals(answer) ? 1 : 0;
+        }
         assertThat(graphql.post(LOGIN, Operations.loginInput(victim, STRONG_PASSWORD)).errorCode())
                 .as("the right password while locked").isEqualTo("RATE_LIMITED");
     }
