@@ -5,10 +5,13 @@
 //  1. Signup, register a passkey (navigator.credentials.create through @simplewebauthn/browser), list it.
 //  2. Logout, "Sign in with a passkey" without a login name; the passkey then shows a last use.
 //  3. Sessions: at least one, one of them marked current; device shown as text.
-//  4. Export: the JSON shown holds the username, and a Blob download link is offered.
+//  4. Email change: requested with the password; the link mailed to the new address, opened in another tab
+//     (?view=confirm-email-change#token=…), changes it. Export: the JSON shown holds the username and the new
+//     address, and a Blob download link is offered.
 //  5. Delete the account (the confirmation accepted); login with the password then fails.
+// --mail is the test's reader of the stack's SMTP server: GET <mail>?to=<address> answers [{subject, text}] so far.
 // Exits 1 with the reason when a step fails; a screenshot goes to --out.
-// Usage: node tools/browser-account-lifecycle-check.mjs --page URL --gateway URL --username NAME --out DIR
+// Usage: node tools/browser-account-lifecycle-check.mjs --page URL --gateway URL --mail URL --username NAME --out DIR
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,9 +20,12 @@ import { launchChromium } from "./lib/chromium.mjs";
 const PASSWORD = "plum lantern orbit vinegar";
 const PASSKEY_NAME = "Chromium virtual authenticator";
 const { values: options } = parseArgs({
-  options: { page: { type: "string" }, gateway: { type: "string" }, username: { type: "string" }, out: { type: "string" } },
+  options: {
+    page: { type: "string" }, gateway: { type: "string" }, mail: { type: "string" }, username: { type: "string" },
+    out: { type: "string" },
+  },
 });
-for (const required of ["page", "gateway", "username", "out"]) {
+for (const required of ["page", "gateway", "mail", "username", "out"]) {
   if (!options[required]) throw new Error(`--${required} is required`);
 }
 mkdirSync(options.out, { recursive: true });
@@ -45,6 +51,18 @@ async function click(page, button, expectedOutcome) {
       throw new Error(`after ${button}, expected ${expectedOutcome}; the page shows:\n${shown}`);
     });
   return page.textContent("#result");
+}
+
+/** The link of the first message to the address whose link goes to the given path, waited for up to 20 s. */
+async function mailedLink(to, path) {
+  const pattern = new RegExp(`https?://\\S+/${path}#token=[A-Za-z0-9_-]+`);
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+    const messages = await (await fetch(`${options.mail}?to=${encodeURIComponent(to)}`)).json();
+    const link = messages.map((message) => message.text.match(pattern)?.[0]).find(Boolean);
+    if (link) return new URL(link);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${to} with a ${path} link within 20 s`);
 }
 
 const page = await context.newPage();
@@ -95,10 +113,28 @@ try {
   check(device.includes("Chrome"), `the current session's device: ${device}`);
   console.log(`sessions: ${sessions} listed, one current (device as text)`);
 
-  // 4. Export.
+  // 4. Email change through the mailed link, then the export.
+  const newEmail = `new_${options.username}@example.com`;
+  await page.fill("#new-email", newEmail);
+  await page.fill("#email-change-password", PASSWORD);
+  await click(page, "#request-email-change", "ok:Email change requested");
+  check(await page.isVisible("#email-change-message"), "no message after requesting the email change");
+  const link = await mailedLink(newEmail, "confirm-email-change");
+  const confirmUrl = new URL(options.page);
+  confirmUrl.searchParams.set("view", link.pathname.slice(link.pathname.lastIndexOf("/")));
+  confirmUrl.searchParams.set("gateway", options.gateway);
+  const confirmTab = await context.newPage();
+  await confirmTab.goto(confirmUrl.href + link.hash);
+  await confirmTab.waitForFunction(() => document.getElementById("result").dataset.outcome === "ok:Email changed")
+    .catch(async () => { throw new Error(`confirm-email-change: ${await confirmTab.textContent("main")}`); });
+  check(!confirmTab.url().includes("token="), `the token stayed in the address bar: ${confirmTab.url()}`);
+  await confirmTab.close();
+  console.log("email change: the link mailed to the new address confirmed it in the confirm-email-change view");
+
   await click(page, "#export-account", "ok:Account exported");
   const exported = JSON.parse(await page.textContent("#export-json"));
   check(JSON.stringify(exported).includes(options.username), "the export does not hold the username");
+  check(JSON.stringify(exported).includes(newEmail), "the export does not hold the new address");
   const download = await page.getAttribute("#export-download", "href");
   check(download?.startsWith("blob:") && await page.isVisible("#export-download"), `download link: ${download}`);
   await page.screenshot({ path: join(options.out, "browser-account-lifecycle.png"), fullPage: true });

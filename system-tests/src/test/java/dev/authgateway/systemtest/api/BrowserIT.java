@@ -122,6 +122,7 @@ class BrowserIT {
         HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0), CLIENT,
                 SimpleFileServer.OutputLevel.NONE);
         pages.start();
+        HttpServer mail = serveMail(stack.mail());
         String pageOrigin = "http://localhost:" + pages.getAddress().getPort();
         // The relying party is the store: a replica of its own on the stack's database accepts the page's origin.
         int storeGrpcPort = FreePort.next();
@@ -141,6 +142,7 @@ class BrowserIT {
                     RepoRoot.path().resolve("tools/browser-account-lifecycle-check.mjs").toString(),
                     "--page", pageOrigin + "/index.html",
                     "--gateway", gateway.baseUrl().replace("127.0.0.1", "localhost"),
+                    "--mail", "http://127.0.0.1:" + mail.getAddress().getPort() + "/mail",
                     "--username", username,
                     "--out", SCREENSHOTS.toString()), Duration.ofMinutes(3));
 
@@ -149,11 +151,13 @@ class BrowserIT {
                     .contains("passkeys: registered \"Chromium virtual authenticator\" (rpId localhost) and listed it")
                     .contains("passkey login: signed in without a login name; the passkey shows its last use")
                     .contains("one current (device as text)")
+                    .contains("email change: the link mailed to the new address confirmed it")
                     .contains("export: the JSON holds the username")
                     .contains("delete: the account is gone; login answers INVALID_CREDENTIALS");
             assertThat(stack.countRows("users", "username = ?", username)).as("deleted").isZero();
         } finally {
             pages.stop(0);
+            mail.stop(0);
         }
     }
 
