@@ -117,6 +117,26 @@ var TypedDocumentString = class extends String {
     return this.value;
   }
 };
+var ExportAccountDocument = new TypedDocumentString(`
+    query ExportAccount {
+  exportAccount
+}
+    `, { "hash": "sha256:d177d5d12f354661455f00595c56d14ea4cd854d23fcdd124dd30e8c2ec3a908" });
+var RequestEmailChangeDocument = new TypedDocumentString(`
+    mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {
+  requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword)
+}
+    `, { "hash": "sha256:c68003ea325d8bbeddf570ec2770336858cf4c94c3b718a323fbbc150a95d311" });
+var ConfirmEmailChangeDocument = new TypedDocumentString(`
+    mutation ConfirmEmailChange($token: String!) {
+  confirmEmailChange(token: $token)
+}
+    `, { "hash": "sha256:25a1e59daafda1f9bcf6e5f5e227645aae0fa0a60ee194f2ce895ea56bf4c796" });
+var DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($currentPassword: String!, $code: String) {
+  deleteAccount(currentPassword: $currentPassword, code: $code)
+}
+    `, { "hash": "sha256:5e56148ed120b7c732100de661256dcee06f14a3981a69261736bd1617f9b73c" });
 var SignupDocument = new TypedDocumentString(`
     mutation Signup($input: SignupInput!) {
   signup(input: $input) {
@@ -209,6 +229,66 @@ var ResendVerificationDocument = new TypedDocumentString(`
   resendVerification
 }
     `, { "hash": "sha256:5ca8eecae14831be2bf419ba8e4416f54336f71b3db47a0dd51510ac19725d5b" });
+var StartPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation StartPasskeyRegistration {
+  startPasskeyRegistration {
+    optionsJson
+    expiresInSeconds
+  }
+}
+    `, { "hash": "sha256:fc6bc1b58dc966b7bbe22a4f7ac0110dd2712c4077d3df052558a510272660fe" });
+var FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation FinishPasskeyRegistration($response: String!, $name: String) {
+  finishPasskeyRegistration(response: $response, name: $name) {
+    id
+    name
+    createdAt
+    lastUsedAt
+  }
+}
+    `, { "hash": "sha256:d250eb5fa406c5bb287316ad7fc48cfc01201dfc016f9133f250b6d0da7f810f" });
+var PasskeysDocument = new TypedDocumentString(`
+    query Passkeys {
+  profile {
+    passkeys {
+      id
+      name
+      createdAt
+      lastUsedAt
+    }
+  }
+}
+    `, { "hash": "sha256:03e612eda9c9671327e3c690118e77dc75df8bcf20168b9455df513911e788af" });
+var RemovePasskeyDocument = new TypedDocumentString(`
+    mutation RemovePasskey($id: ID!) {
+  removePasskey(id: $id)
+}
+    `, { "hash": "sha256:d58cbcf230325ca410a24807ad1b01cafa763a789fb2d48fd1f1f692ad9dc10b" });
+var StartPasskeyLoginDocument = new TypedDocumentString(`
+    mutation StartPasskeyLogin {
+  startPasskeyLogin {
+    requestId
+    optionsJson
+    expiresInSeconds
+  }
+}
+    `, { "hash": "sha256:7938ebbd68dbd6afdef42acc3ce899399056a0bd0f283b74d246244e21111500" });
+var FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($requestId: String!, $response: String!) {
+  finishPasskeyLogin(requestId: $requestId, response: $response) {
+    accessToken
+    expiresIn
+    refreshToken
+    user {
+      username
+      email
+      displayName
+      emailVerified
+      secondFactorEnabled
+    }
+  }
+}
+    `, { "hash": "sha256:ebd5cb41954063bb3fa10af8261360ef3f31956adf732d7a0cacb630b67bf3aa" });
 var RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email)
@@ -224,6 +304,24 @@ var ChangePasswordDocument = new TypedDocumentString(`
   changePassword(input: $input)
 }
     `, { "hash": "sha256:b71997bdb2cee8b9b73900d61cd376d4d1ebc42c845f2e2ffc4970107955c2b1" });
+var SessionsDocument = new TypedDocumentString(`
+    query Sessions {
+  sessions {
+    id
+    device
+    clientAddress
+    createdAt
+    lastUsedAt
+    expiresAt
+    current
+  }
+}
+    `, { "hash": "sha256:d4421f1ead6313c5c40ca341ca9a09a0f1f6853befd5b291f861cd566bcf5fcf" });
+var EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession($id: ID!) {
+  endSession(id: $id)
+}
+    `, { "hash": "sha256:67188c8e2ce8c2ea48c1bd4d57c0a8a15dc811c26d6565548a58888de31ab5fc" });
 var EnrollTotpDocument = new TypedDocumentString(`
     mutation EnrollTotp {
   enrollTotp {
@@ -247,6 +345,10 @@ var DisableTotpDocument = new TypedDocumentString(`
 
 // src/gql/gql.ts
 var documents = {
+  "query ExportAccount { exportAccount }": ExportAccountDocument,
+  "mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) { requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) }": RequestEmailChangeDocument,
+  "mutation ConfirmEmailChange($token: String!) { confirmEmailChange(token: $token) }": ConfirmEmailChangeDocument,
+  "mutation DeleteAccount($currentPassword: String!, $code: String) { deleteAccount(currentPassword: $currentPassword, code: $code) }": DeleteAccountDocument,
   "mutation Signup($input: SignupInput!) { signup(input: $input) { accessToken user { id username email displayName emailVerified secondFactorEnabled } } }": SignupDocument,
   "mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresIn refreshToken refreshExpiresIn user { username email displayName emailVerified secondFactorEnabled } } }": LoginDocument,
   "mutation VerifySecondFactor($challenge: String!, $code: String!) { verifySecondFactor(challenge: $challenge, code: $code) { accessToken expiresIn refreshToken user { username email displayName emailVerified secondFactorEnabled } } }": VerifySecondFactorDocument,
@@ -255,9 +357,17 @@ var documents = {
   "mutation Logout { logout }": LogoutDocument,
   "mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }": VerifyEmailDocument,
   "mutation ResendVerification { resendVerification }": ResendVerificationDocument,
+  "mutation StartPasskeyRegistration { startPasskeyRegistration { optionsJson expiresInSeconds } }": StartPasskeyRegistrationDocument,
+  "mutation FinishPasskeyRegistration($response: String!, $name: String) { finishPasskeyRegistration(response: $response, name: $name) { id name createdAt lastUsedAt } }": FinishPasskeyRegistrationDocument,
+  "query Passkeys { profile { passkeys { id name createdAt lastUsedAt } } }": PasskeysDocument,
+  "mutation RemovePasskey($id: ID!) { removePasskey(id: $id) }": RemovePasskeyDocument,
+  "mutation StartPasskeyLogin { startPasskeyLogin { requestId optionsJson expiresInSeconds } }": StartPasskeyLoginDocument,
+  "mutation FinishPasskeyLogin($requestId: String!, $response: String!) { finishPasskeyLogin(requestId: $requestId, response: $response) { accessToken expiresIn refreshToken user { username email displayName emailVerified secondFactorEnabled } } }": FinishPasskeyLoginDocument,
   "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }": RequestPasswordResetDocument,
   "mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }": ResetPasswordDocument,
   "mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }": ChangePasswordDocument,
+  "query Sessions { sessions { id device clientAddress createdAt lastUsedAt expiresAt current } }": SessionsDocument,
+  "mutation EndSession($id: ID!) { endSession(id: $id) }": EndSessionDocument,
   "mutation EnrollTotp { enrollTotp { qrCodeSvg secret } }": EnrollTotpDocument,
   "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { recoveryCodes } }": ConfirmTotpDocument,
   "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": DisableTotpDocument
@@ -419,6 +529,71 @@ function bindAccount(params2) {
   }, "account-status");
 }
 
+// src/views/account-data.ts
+var ExportAccountQuery = graphql(`query ExportAccount { exportAccount }`);
+var RequestEmailChangeMutation = graphql(`mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) { requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) }`);
+var ConfirmEmailChangeMutation = graphql(`mutation ConfirmEmailChange($token: String!) { confirmEmailChange(token: $token) }`);
+var DeleteAccountMutation = graphql(`mutation DeleteAccount($currentPassword: String!, $code: String) { deleteAccount(currentPassword: $currentPassword, code: $code) }`);
+var downloadUrl = null;
+function showExport(json) {
+  element("export-json", HTMLElement).textContent = json ?? "";
+  const link = element("export-download", HTMLAnchorElement);
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = json === null ? null : URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  if (downloadUrl) link.href = downloadUrl;
+  else link.removeAttribute("href");
+  link.hidden = downloadUrl === null;
+}
+function bindAccountData() {
+  onClick("export-account", "Account exported", async () => {
+    const body = await executeSignedIn(ExportAccountQuery, {});
+    showExport(body.data ? JSON.stringify(JSON.parse(body.data.exportAccount), null, 2) : null);
+    return body;
+  }, "export-status");
+  onClick("request-email-change", "Email change requested", async () => {
+    const body = await executeSignedIn(RequestEmailChangeMutation, {
+      newEmail: input("new-email").value,
+      currentPassword: input("email-change-password").value
+    });
+    element("email-change-message", HTMLElement).hidden = body.data?.requestEmailChange !== true;
+    input("email-change-password").value = "";
+    return body;
+  }, "email-change-status");
+  onClick("delete-account", "Account deleted", async () => {
+    if (!window.confirm("Delete this account and everything kept for it? This cannot be undone.")) {
+      return { errors: [{ message: "Not deleted: the confirmation was declined.", extensions: { code: "CANCELLED" } }] };
+    }
+    const code = input("delete-code").value.trim();
+    const body = await executeSignedIn(DeleteAccountMutation, {
+      currentPassword: input("delete-password").value,
+      code: code === "" ? null : code
+    });
+    input("delete-password").value = "";
+    input("delete-code").value = "";
+    if (body.data?.deleteAccount) {
+      session.accessToken = null;
+      setUser(null);
+      showExport(null);
+    }
+    return body;
+  }, "delete-status");
+}
+function confirmEmailChangeView() {
+  element("confirm-email-back", HTMLAnchorElement).href = accountPageUrl();
+  const token = takeLinkToken();
+  const message = element("confirm-email-message", HTMLElement);
+  if (token === null) {
+    message.textContent = "Open this page from the link in the confirmation mail: it carries the token (#token=…).";
+    return;
+  }
+  void run("Email changed", async () => {
+    const body = await execute(ConfirmEmailChangeMutation, { token });
+    const code = errorCode(body);
+    message.textContent = body.data?.confirmEmailChange ? "The account's address is now the new one, verified." : code === "INVALID_TOKEN" ? "This link is spent, expired or wrong: ask for the change again." : code === "CONFLICT" ? "Another account took this address meanwhile: the address did not change." : "The address could not be changed now; try the link again later.";
+    return body;
+  }, element("confirm-email-status", HTMLElement));
+}
+
 // src/views/email.ts
 var VerifyEmailMutation = graphql(`mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`);
 var ResendVerificationMutation = graphql(`mutation ResendVerification { resendVerification }`);
@@ -444,6 +619,87 @@ function verifyEmailView() {
     message.textContent = body.data?.verifyEmail ? "Your email address is confirmed." : errorCode(body) === "INVALID_TOKEN" ? 'This link is spent, expired or wrong. Log in and press "Resend verification link" for a new one.' : "The address could not be confirmed now; try the link again later.";
     return body;
   }, element("verify-status", HTMLElement));
+}
+
+// src/views/passkeys.ts
+var StartPasskeyRegistrationMutation = graphql(`mutation StartPasskeyRegistration { startPasskeyRegistration { optionsJson expiresInSeconds } }`);
+var FinishPasskeyRegistrationMutation = graphql(`mutation FinishPasskeyRegistration($response: String!, $name: String) { finishPasskeyRegistration(response: $response, name: $name) { id name createdAt lastUsedAt } }`);
+var PasskeysQuery = graphql(`query Passkeys { profile { passkeys { id name createdAt lastUsedAt } } }`);
+var RemovePasskeyMutation = graphql(`mutation RemovePasskey($id: ID!) { removePasskey(id: $id) }`);
+var StartPasskeyLoginMutation = graphql(`mutation StartPasskeyLogin { startPasskeyLogin { requestId optionsJson expiresInSeconds } }`);
+var FinishPasskeyLoginMutation = graphql(`mutation FinishPasskeyLogin($requestId: String!, $response: String!) { finishPasskeyLogin(requestId: $requestId, response: $response) { accessToken expiresIn refreshToken user { username email displayName emailVerified secondFactorEnabled } } }`);
+function browserRefused(failure) {
+  const error = failure instanceof Error ? failure : new Error(String(failure));
+  return { errors: [{ message: `${error.name}: ${error.message}`, extensions: { code: "WEBAUTHN_REFUSED" } }] };
+}
+var webauthn = () => import("./chunks/esm-CNIXLP7Q.js");
+async function listPasskeys() {
+  const body = await executeSignedIn(PasskeysQuery, {});
+  showPasskeys(body.data?.profile.passkeys ?? null);
+  return body;
+}
+function showPasskeys(passkeys) {
+  const rows = (passkeys ?? []).map((passkey) => {
+    const row = document.createElement("tr");
+    row.dataset.id = passkey.id;
+    for (const text of [passkey.name, passkey.createdAt, passkey.lastUsedAt ?? "never"]) {
+      const cell2 = document.createElement("td");
+      cell2.textContent = text;
+      row.append(cell2);
+    }
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "passkey-remove";
+    remove.textContent = "Remove";
+    remove.addEventListener("click", () => run("Passkey removed", async () => {
+      const body = await executeSignedIn(RemovePasskeyMutation, { id: passkey.id });
+      if (body.data?.removePasskey) row.remove();
+      return body;
+    }, element("passkeys-status", HTMLElement)));
+    const cell = document.createElement("td");
+    cell.append(remove);
+    row.append(cell);
+    return row;
+  });
+  element("passkeys-list", HTMLTableSectionElement).replaceChildren(...rows);
+  element("passkeys-empty", HTMLElement).hidden = passkeys === null || passkeys.length > 0;
+}
+function bindPasskeys() {
+  onClick("passkey-register", "Passkey registered", async () => {
+    const started = await executeSignedIn(StartPasskeyRegistrationMutation, {});
+    if (!started.data) return started;
+    let response;
+    try {
+      const { startRegistration } = await webauthn();
+      const result = await startRegistration({ optionsJSON: JSON.parse(started.data.startPasskeyRegistration.optionsJson) });
+      response = JSON.stringify(result);
+    } catch (failure) {
+      return browserRefused(failure);
+    }
+    const name = input("passkey-name").value.trim();
+    const body = await executeSignedIn(FinishPasskeyRegistrationMutation, { response, name: name === "" ? null : name });
+    if (body.data) await listPasskeys();
+    return body;
+  }, "passkeys-status");
+  onClick("passkeys-list-button", "Passkeys", listPasskeys, "passkeys-status");
+  onClick("passkey-login", "Signed in with a passkey", async () => {
+    const started = await execute(StartPasskeyLoginMutation, {});
+    if (!started.data) return started;
+    let response;
+    try {
+      const { startAuthentication } = await webauthn();
+      const result = await startAuthentication({ optionsJSON: JSON.parse(started.data.startPasskeyLogin.optionsJson) });
+      response = JSON.stringify(result);
+    } catch (failure) {
+      return browserRefused(failure);
+    }
+    const body = await execute(FinishPasskeyLoginMutation, { requestId: started.data.startPasskeyLogin.requestId, response });
+    if (body.data) {
+      session.accessToken = body.data.finishPasskeyLogin.accessToken;
+      setUser(body.data.finishPasskeyLogin.user);
+    }
+    return body;
+  }, "account-status");
 }
 
 // src/views/passwords.ts
@@ -485,6 +741,55 @@ function resetPasswordView() {
     message.textContent = body.data?.resetPassword ? "Your password is changed, and every session of the account has ended: log in with the new password." : code === "INVALID_TOKEN" ? 'This link is spent, expired or wrong: ask for a new one with "Forgot password".' : code === "BAD_USER_INPUT" ? "The gateway refused this password; the link still works: choose another." : "";
     return body;
   }, "reset-status");
+}
+
+// src/views/sessions.ts
+var SessionsQuery = graphql(`query Sessions { sessions { id device clientAddress createdAt lastUsedAt expiresAt current } }`);
+var EndSessionMutation = graphql(`mutation EndSession($id: ID!) { endSession(id: $id) }`);
+function showSessions(sessions) {
+  element("sessions-list", HTMLTableSectionElement).replaceChildren(...sessions.map((open) => {
+    const row = document.createElement("tr");
+    row.dataset.id = open.id;
+    if (open.current) row.dataset.current = "true";
+    for (const text of [
+      open.device || "(unknown)",
+      open.clientAddress,
+      open.createdAt,
+      open.lastUsedAt,
+      open.expiresAt,
+      open.current ? "this one" : ""
+    ]) {
+      const cell2 = document.createElement("td");
+      cell2.textContent = text;
+      row.append(cell2);
+    }
+    const end = document.createElement("button");
+    end.type = "button";
+    end.className = "session-end";
+    end.textContent = "End";
+    end.addEventListener("click", () => run("Session ended", async () => {
+      const body = await executeSignedIn(EndSessionMutation, { id: open.id });
+      if (body.data?.endSession) {
+        row.remove();
+        if (open.current) {
+          session.accessToken = null;
+          setUser(null);
+        }
+      }
+      return body;
+    }, element("sessions-status", HTMLElement)));
+    const cell = document.createElement("td");
+    cell.append(end);
+    row.append(cell);
+    return row;
+  }));
+}
+function bindSessions() {
+  onClick("sessions-list-button", "Sessions", async () => {
+    const body = await executeSignedIn(SessionsQuery, {});
+    showSessions(body.data?.sessions ?? []);
+    return body;
+  }, "sessions-status");
 }
 
 // src/views/totp.ts
@@ -544,8 +849,16 @@ function accountView() {
   bindResendVerification();
   bindPasswords();
   bindTotp();
+  bindPasskeys();
+  bindSessions();
+  bindAccountData();
 }
-var VIEWS = { account: accountView, "verify-email": verifyEmailView, "reset-password": resetPasswordView };
+var VIEWS = {
+  account: accountView,
+  "verify-email": verifyEmailView,
+  "reset-password": resetPasswordView,
+  "confirm-email-change": confirmEmailChangeView
+};
 var isView = (name) => Object.hasOwn(VIEWS, name);
 var asked = (params.get("view") ?? "account").replace(/^\//, "");
 var view = isView(asked) ? asked : "account";

@@ -6,16 +6,21 @@
 // The page has views, each a section of index.html with data-view="<name>" and a function here that binds it:
 //   account         the signed-in user's page: views/account.ts (signup, login with its second step, profile,
 //                   refresh, logout), views/email.ts (resend verification), views/passwords.ts (forgot, change),
-//                   views/totp.ts (second factor)
+//                   views/totp.ts (second factor), views/passkeys.ts (register, list, remove, sign in with one),
+//                   views/sessions.ts (list, end), views/account-data.ts (export, email change, deletion)
 //   verify-email    opened from the verification mail: views/email.ts
+//   confirm-email-change  opened from the mail to the new address: views/account-data.ts
 //   reset-password  opened from the reset mail: views/passwords.ts
 // A view is chosen by ?view=<name>; app.mail.link-base-url "<this page>?view=" makes the store's links
 // (<base>/verify-email#token=…) open the right one. A new part of the account (passkeys, sessions, account deletion)
 // is a module of its own under views/ with its section in index.html, bound from accountView below.
 import { input, element } from "./page";
 import { bindAccount } from "./views/account";
+import { bindAccountData, confirmEmailChangeView } from "./views/account-data";
 import { bindResendVerification, verifyEmailView } from "./views/email";
+import { bindPasskeys } from "./views/passkeys";
 import { bindPasswords, resetPasswordView } from "./views/passwords";
+import { bindSessions } from "./views/sessions";
 import { bindTotp } from "./views/totp";
 
 const params = new URLSearchParams(window.location.search);
@@ -30,9 +35,15 @@ function accountView(): void {
   bindResendVerification();
   bindPasswords();
   bindTotp();
+  bindPasskeys();
+  bindSessions();
+  bindAccountData();
 }
 
-const VIEWS = { account: accountView, "verify-email": verifyEmailView, "reset-password": resetPasswordView };
+const VIEWS = {
+  account: accountView, "verify-email": verifyEmailView, "reset-password": resetPasswordView,
+  "confirm-email-change": confirmEmailChangeView,
+};
 type View = keyof typeof VIEWS;
 const isView = (name: string): name is View => Object.hasOwn(VIEWS, name);
 

@@ -34,6 +34,34 @@ export type SignupInput = {
   username: string;
 };
 
+export type ExportAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportAccountQuery = { exportAccount: string };
+
+export type RequestEmailChangeMutationVariables = Exact<{
+  newEmail: string;
+  currentPassword: string;
+}>;
+
+
+export type RequestEmailChangeMutation = { requestEmailChange: boolean };
+
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { confirmEmailChange: boolean };
+
+export type DeleteAccountMutationVariables = Exact<{
+  currentPassword: string;
+  code?: string | null | undefined;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: boolean };
+
 export type SignupMutationVariables = Exact<{
   input: SignupInput;
 }>;
@@ -83,6 +111,44 @@ export type ResendVerificationMutationVariables = Exact<{ [key: string]: never; 
 
 export type ResendVerificationMutation = { resendVerification: boolean };
 
+export type StartPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPasskeyRegistrationMutation = { startPasskeyRegistration: { optionsJson: string, expiresInSeconds: number } };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  response: string;
+  name?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { id: string, name: string, createdAt: string, lastUsedAt: string | null } };
+
+export type PasskeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PasskeysQuery = { profile: { passkeys: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null }> } };
+
+export type RemovePasskeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePasskeyMutation = { removePasskey: boolean };
+
+export type StartPasskeyLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPasskeyLoginMutation = { startPasskeyLogin: { requestId: string, optionsJson: string, expiresInSeconds: number } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  requestId: string;
+  response: string;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { finishPasskeyLogin: { accessToken: string, expiresIn: number, refreshToken: string | null, user: { username: string, email: string, displayName: string, emailVerified: boolean, secondFactorEnabled: boolean } } };
+
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
 }>;
@@ -103,6 +169,18 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type SessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionsQuery = { sessions: Array<{ id: string, device: string, clientAddress: string, createdAt: string, lastUsedAt: string, expiresAt: string, current: boolean }> };
+
+export type EndSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndSessionMutation = { endSession: boolean };
 
 export type EnrollTotpMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -142,6 +220,26 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ExportAccountDocument = new TypedDocumentString(`
+    query ExportAccount {
+  exportAccount
+}
+    `, {"hash":"sha256:d177d5d12f354661455f00595c56d14ea4cd854d23fcdd124dd30e8c2ec3a908"}) as unknown as TypedDocumentString<ExportAccountQuery, ExportAccountQueryVariables>;
+export const RequestEmailChangeDocument = new TypedDocumentString(`
+    mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {
+  requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword)
+}
+    `, {"hash":"sha256:c68003ea325d8bbeddf570ec2770336858cf4c94c3b718a323fbbc150a95d311"}) as unknown as TypedDocumentString<RequestEmailChangeMutation, RequestEmailChangeMutationVariables>;
+export const ConfirmEmailChangeDocument = new TypedDocumentString(`
+    mutation ConfirmEmailChange($token: String!) {
+  confirmEmailChange(token: $token)
+}
+    `, {"hash":"sha256:25a1e59daafda1f9bcf6e5f5e227645aae0fa0a60ee194f2ce895ea56bf4c796"}) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($currentPassword: String!, $code: String) {
+  deleteAccount(currentPassword: $currentPassword, code: $code)
+}
+    `, {"hash":"sha256:5e56148ed120b7c732100de661256dcee06f14a3981a69261736bd1617f9b73c"}) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
 export const SignupDocument = new TypedDocumentString(`
     mutation Signup($input: SignupInput!) {
   signup(input: $input) {
@@ -234,6 +332,66 @@ export const ResendVerificationDocument = new TypedDocumentString(`
   resendVerification
 }
     `, {"hash":"sha256:5ca8eecae14831be2bf419ba8e4416f54336f71b3db47a0dd51510ac19725d5b"}) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const StartPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation StartPasskeyRegistration {
+  startPasskeyRegistration {
+    optionsJson
+    expiresInSeconds
+  }
+}
+    `, {"hash":"sha256:fc6bc1b58dc966b7bbe22a4f7ac0110dd2712c4077d3df052558a510272660fe"}) as unknown as TypedDocumentString<StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables>;
+export const FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation FinishPasskeyRegistration($response: String!, $name: String) {
+  finishPasskeyRegistration(response: $response, name: $name) {
+    id
+    name
+    createdAt
+    lastUsedAt
+  }
+}
+    `, {"hash":"sha256:d250eb5fa406c5bb287316ad7fc48cfc01201dfc016f9133f250b6d0da7f810f"}) as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const PasskeysDocument = new TypedDocumentString(`
+    query Passkeys {
+  profile {
+    passkeys {
+      id
+      name
+      createdAt
+      lastUsedAt
+    }
+  }
+}
+    `, {"hash":"sha256:03e612eda9c9671327e3c690118e77dc75df8bcf20168b9455df513911e788af"}) as unknown as TypedDocumentString<PasskeysQuery, PasskeysQueryVariables>;
+export const RemovePasskeyDocument = new TypedDocumentString(`
+    mutation RemovePasskey($id: ID!) {
+  removePasskey(id: $id)
+}
+    `, {"hash":"sha256:d58cbcf230325ca410a24807ad1b01cafa763a789fb2d48fd1f1f692ad9dc10b"}) as unknown as TypedDocumentString<RemovePasskeyMutation, RemovePasskeyMutationVariables>;
+export const StartPasskeyLoginDocument = new TypedDocumentString(`
+    mutation StartPasskeyLogin {
+  startPasskeyLogin {
+    requestId
+    optionsJson
+    expiresInSeconds
+  }
+}
+    `, {"hash":"sha256:7938ebbd68dbd6afdef42acc3ce899399056a0bd0f283b74d246244e21111500"}) as unknown as TypedDocumentString<StartPasskeyLoginMutation, StartPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($requestId: String!, $response: String!) {
+  finishPasskeyLogin(requestId: $requestId, response: $response) {
+    accessToken
+    expiresIn
+    refreshToken
+    user {
+      username
+      email
+      displayName
+      emailVerified
+      secondFactorEnabled
+    }
+  }
+}
+    `, {"hash":"sha256:ebd5cb41954063bb3fa10af8261360ef3f31956adf732d7a0cacb630b67bf3aa"}) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email)
@@ -249,6 +407,24 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(input: $input)
 }
     `, {"hash":"sha256:b71997bdb2cee8b9b73900d61cd376d4d1ebc42c845f2e2ffc4970107955c2b1"}) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SessionsDocument = new TypedDocumentString(`
+    query Sessions {
+  sessions {
+    id
+    device
+    clientAddress
+    createdAt
+    lastUsedAt
+    expiresAt
+    current
+  }
+}
+    `, {"hash":"sha256:d4421f1ead6313c5c40ca341ca9a09a0f1f6853befd5b291f861cd566bcf5fcf"}) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession($id: ID!) {
+  endSession(id: $id)
+}
+    `, {"hash":"sha256:67188c8e2ce8c2ea48c1bd4d57c0a8a15dc811c26d6565548a58888de31ab5fc"}) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
 export const EnrollTotpDocument = new TypedDocumentString(`
     mutation EnrollTotp {
   enrollTotp {

@@ -59,7 +59,10 @@ class TrustedDocumentsTest {
         assertThat(trusted.byHash().values()).extracting(body -> body.split("[ ({]")[1])
                 .containsExactlyInAnyOrder("Signup", "Login", "VerifySecondFactor", "Profile", "Refresh", "Logout",
                         "VerifyEmail", "ResendVerification", "RequestPasswordReset", "ResetPassword", "ChangePassword",
-                        "EnrollTotp", "ConfirmTotp", "DisableTotp");
+                        "EnrollTotp", "ConfirmTotp", "DisableTotp", "StartPasskeyRegistration",
+                        "FinishPasskeyRegistration", "Passkeys", "RemovePasskey", "StartPasskeyLogin",
+                        "FinishPasskeyLogin", "Sessions", "EndSession", "ExportAccount", "RequestEmailChange",
+                        "ConfirmEmailChange", "DeleteAccount");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import dev.authgateway.systemtest.harness.CommandRun;
 import dev.authgateway.systemtest.harness.ServiceProcess;
 import dev.authgateway.systemtest.harness.Stack;
 import dev.authgateway.systemtest.harness.StackExtension;
+import dev.authgateway.testing.FreePort;
 import dev.authgateway.testing.RepoRoot;
 import dev.authgateway.testing.TestMail;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on that origin signs up, logs in and reads the profile; on another origin the browser refuses the answers;
  * GraphiQL renders and runs a query. Then the example's account flows (tools/browser-account-check.mjs): the
  * strength meter, a second factor, login with it, forgot password, and the mailed links, read from the stack's SMTP
- * server. Screenshots land in target/screenshots (docs/frontends.md shows them).
+ * server. Last the passkey, sessions and account-data views (tools/browser-account-lifecycle-check.mjs) with a
+ * virtual authenticator, against a store replica whose app.passkeys.origins is the page's origin (as PasskeyBrowserIT).
+ * Screenshots land in target/screenshots (docs/frontends.md shows them).
  */
 @ExtendWith(StackExtension.class)
 class BrowserIT {
@@ -106,6 +110,51 @@ class BrowserIT {
                     .contains("reset-password: BAD_USER_INPUT for a weak password, then reset");
             assertThat(Files.readAllBytes(SCREENSHOTS.resolve("browser-account.png")))
                     .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        } finally {
+            pages.stop(0);
+            mail.stop(0);
+        }
+    }
+
+    @Test
+    void theExampleClientRegistersAndSignsInWithAPasskeyListsSessionsExportsAndDeletesTheAccount(Stack stack)
+            throws Exception {
+        HttpServer pages = SimpleFileServer.createFileServer(new InetSocketAddress("127.0.0.1", 0), CLIENT,
+                SimpleFileServer.OutputLevel.NONE);
+        pages.start();
+        HttpServer mail = serveMail(stack.mail());
+        String pageOrigin = "http://localhost:" + pages.getAddress().getPort();
+        // The relying party is the store: a replica of its own on the stack's database accepts the page's origin.
+        int storeGrpcPort = FreePort.next();
+        Map<String, String> storeConfig = new HashMap<>(stack.database().config());
+        storeConfig.putAll(stack.mail().config());
+        storeConfig.put("grpc.port", String.valueOf(storeGrpcPort));
+        storeConfig.putAll(stack.grpc().certificates().server("grpc.tls", "store-service"));
+        storeConfig.put("app.mail.sender.enabled", "false");  // the stack's store sends the outbox
+        storeConfig.put("app.passkeys.origins", pageOrigin);
+        String username = "life_" + UUID.randomUUID().toString().substring(0, 8);
+        try (ServiceProcess store = ServiceProcess.start("store-service", FreePort.next(), storeConfig);
+             ServiceProcess gateway = stack.startGatewayWithOwnCounters("browser-lifecycle", Map.of(
+                     "app.store.port", String.valueOf(storeGrpcPort),
+                     "app.cors.allowed-origins", pageOrigin,
+                     "app.sessions.refresh-cookie.enabled", "true"))) {
+            CommandRun run = CommandRun.of(List.of("node",
+                    RepoRoot.path().resolve("tools/browser-account-lifecycle-check.mjs").toString(),
+                    "--page", pageOrigin + "/index.html",
+                    "--gateway", gateway.baseUrl().replace("127.0.0.1", "localhost"),
+                    "--mail", "http://127.0.0.1:" + mail.getAddress().getPort() + "/mail",
+                    "--username", username,
+                    "--out", SCREENSHOTS.toString()), Duration.ofMinutes(3));
+
+            assertThat(run.exitCode()).as(run.output() + "\nstore:\n" + store.logTail()).isZero();
+            assertThat(run.output())
+                    .contains("passkeys: registered \"Chromium virtual authenticator\" (rpId localhost) and listed it")
+                    .contains("passkey login: signed in without a login name; the passkey shows its last use")
+                    .contains("one current (device as text)")
+                    .contains("email change: the link mailed to the new address confirmed it")
+                    .contains("export: the JSON holds the username")
+                    .contains("delete: the account is gone; login answers INVALID_CREDENTIALS");
+            assertThat(stack.countRows("users", "username = ?", username)).as("deleted").isZero();
         } finally {
             pages.stop(0);
             mail.stop(0);
