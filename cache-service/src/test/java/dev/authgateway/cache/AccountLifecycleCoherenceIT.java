@@ -1,10 +1,7 @@
 package dev.authgateway.cache;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.authgateway.proto.user.v1.ConfirmEmailChangeRequest;
@@ -12,14 +9,7 @@ import dev.authgateway.proto.user.v1.DeleteUserRequest;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
-import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.grpc.CallDeadline;
-import dev.authgateway.support.grpc.GrpcChannels;
-import dev.authgateway.support.server.GrpcServiceServer;
-import dev.authgateway.support.server.RunningService;
-import dev.authgateway.testing.FreePort;
-import dev.authgateway.testing.TestRedis;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterEach;
@@ -37,36 +27,20 @@ class AccountLifecycleCoherenceIT {
 
     private static final CallDeadline DEADLINE = new CallDeadline(Duration.ofSeconds(15));
 
-    private TestRedis redis;
+    private TwoReplicas replicas;
     private FakeUserStore store;
-    private RunningService storeServer;
-    private final List<RunningService> replicas = new ArrayList<>();
-    private final List<ManagedChannel> channels = new ArrayList<>();
-    private final List<UserCacheGrpc.UserCacheBlockingStub> stubs = new ArrayList<>();
+    private List<UserCacheGrpc.UserCacheBlockingStub> stubs;
 
     @BeforeEach
     void start() {
-        redis = TestRedis.create();
-        store = new FakeUserStore();
-        storeServer = GrpcServiceServer.builder().service(store).start(ports(Map.of()), List.of());
-        for (int i = 0; i < 2; i++) {
-            Map<String, String> config = new HashMap<>(redis.config());
-            config.put("app.store.port", String.valueOf(storeServer.grpcPort()));
-            RunningService replica = Main.start(ports(config));
-            replicas.add(replica);
-            ManagedChannel channel = GrpcChannels.open(ApplicationYaml.with(
-                    Map.of("app.store.port", String.valueOf(replica.grpcPort()))).get("app.store"));
-            channels.add(channel);
-            stubs.add(UserCacheGrpc.newBlockingStub(channel));
-        }
+        replicas = new TwoReplicas();
+        store = replicas.store;
+        stubs = replicas.stubs;
     }
 
     @AfterEach
     void stop() {
-        channels.forEach(GrpcChannels::close);
-        replicas.forEach(RunningService::close);
-        storeServer.close();
-        redis.close();
+        replicas.close();
     }
 
     @Test
@@ -122,7 +96,4 @@ class AccountLifecycleCoherenceIT {
         return DEADLINE.on(stub).getUser(GetUserRequest.newBuilder().setId(id).build()).getUser();
     }
 
-    private static io.helidon.config.Config ports(Map<String, String> config) {
-        return ApplicationYaml.with(FreePort.pickedOnBind(config));
-    }
 }
