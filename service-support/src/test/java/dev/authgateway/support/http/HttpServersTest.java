@@ -3,6 +3,7 @@ package dev.authgateway.support.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 
@@ -21,12 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpServersTest {
 
     private static final int LIMIT = 65_536;
+    private static final int SMALL_BUFFER = 65_536;
     private static WebServer server;
 
     @BeforeAll
     static void start() {
         Config config = Config.just(ConfigSources.create(Map.of(
-                "server.host", "127.0.0.1", "server.port", "0", "server.max-payload-size", String.valueOf(LIMIT))));
+                "server.host", "127.0.0.1", "server.port", "0", "server.max-payload-size", String.valueOf(LIMIT),
+                // a fixed receive buffer (no autotuning), so a body the server does not read backs up to the client
+                "server.connection-options.socket-receive-buffer-size", String.valueOf(SMALL_BUFFER))));
         HttpRouting.Builder routing = HttpRouting.builder()
                 .post("/echo", (request, response) -> {
                     try (InputStream body = request.content().inputStream()) {
@@ -110,6 +114,37 @@ class HttpServersTest {
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+        }
+    }
+
+    /** Many clients (Python's http.client, HttpURLConnection, curl without a listener) read only once all is sent. */
+    @Test
+    void givenAClientThatSendsItsWholeOversizedBodyBeforeReading_thenItReadsThe413() throws IOException {
+        for (int size : new int[] {1_000_000, 4 << 20, (int) LingeringClose.MAX_BYTES - 65_536}) {
+            try (RawHttp http = RawHttp.connect(server.port(), 5_000, SMALL_BUFFER)) {
+                http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + size + "\r\n\r\n")
+                        .send(new byte[size]);
+
+                RawHttp.Response response = http.read();
+
+                assertThat(response).as("the answer to a %d-byte body, read after sending it all", size).isNotNull();
+                assertThat(response.status()).isEqualTo(413);
+                assertThat(response.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+            }
+        }
+    }
+
+    @Test
+    void givenAClientThatWaitsForTheServerToCloseAfterA413_thenItIsClosedWithinAboutAQuietPeriod() throws IOException {
+        try (RawHttp http = connect()) {
+            http.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 209715200\r\n\r\n").send(new byte[100_000]);
+            assertThat(http.read().status()).isEqualTo(413);
+            long start = System.nanoTime();
+
+            assertThat(http.closedByServer()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("lingering ends when the client goes quiet, not at MAX_WAIT")
+                    .isLessThan(LingeringClose.MAX_WAIT);
         }
     }
 

@@ -34,6 +34,18 @@ public final class RawHttp implements AutoCloseable {
         return new RawHttp(socket);
     }
 
+    /**
+     * A connection whose socket send buffer is held at the given size, so that what the server has not read stays
+     * in this process rather than in the kernel's buffers (with autotuned buffers the kernel takes megabytes).
+     */
+    public static RawHttp connect(int port, int readTimeoutMillis, int sendBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        socket.setSendBufferSize(sendBufferBytes);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        socket.setSoTimeout(readTimeoutMillis);
+        return new RawHttp(socket);
+    }
+
     public RawHttp send(String ascii) throws IOException {
         return send(ascii.getBytes(StandardCharsets.ISO_8859_1));
     }

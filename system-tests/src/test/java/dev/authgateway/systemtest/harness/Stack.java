@@ -163,6 +163,11 @@ public record Stack(TestDatabase database, TestRedis redis, SigningKey signingKe
         return gateway.pid();
     }
 
+    /** The last lines the (first) gateway has logged. */
+    public String gatewayLogTail() {
+        return gateway.logTail();
+    }
+
     /** Everything the (first) gateway has logged so far. */
     public String gatewayLog() throws java.io.IOException {
         return Files.readString(gateway.logFile());

@@ -2,14 +2,13 @@ package dev.authgateway.systemtest.transport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.authgateway.support.testing.RawHttp;
+import dev.authgateway.systemtest.harness.Jcmd;
 import dev.authgateway.systemtest.harness.Stack;
 import dev.authgateway.systemtest.harness.StackExtension;
 import org.junit.jupiter.api.Test;
@@ -165,19 +164,10 @@ class HttpEdgeIT {
 
     /** The process's used heap right after a full collection, from jcmd (what a person would look at). */
     private static long heapUsedAfterGc(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
+        Jcmd.run(pid, "GC.run");
+        String info = Jcmd.run(pid, "GC.heap_info");
         Matcher used = Pattern.compile(" used (\\d+)K").matcher(info);
         assertThat(used.find()).as("jcmd GC.heap_info output:\n%s", info).isTrue();
         return Long.parseLong(used.group(1)) * 1024;
-    }
-
-    private static String jcmd(long pid, String command) throws Exception {
-        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-        Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), String.valueOf(pid), command)
-                .redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(jcmd.waitFor(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS)).isTrue();
-        return output;
     }
 }
