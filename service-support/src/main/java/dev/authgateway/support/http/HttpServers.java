@@ -17,6 +17,12 @@ import io.helidon.webserver.http1.Http1Config;
  *   <li>{@code max-payload-size} (bytes; a larger body gets 413 whatever its framing) is required (every
  *       application.yaml sets it) and never unlimited: -1 fails start-up; a named socket without its own gets the
  *       default socket's;</li>
+ *   <li>{@code max-tcp-connections} bounds the connections each listener holds (default
+ *       {@value #DEFAULT_MAX_CONNECTIONS}; a named socket without its own gets the default socket's), never unlimited,
+ *       and all listeners' together must fit the process's open-file limit with room to spare
+ *       ({@link FileDescriptorBudget}): Helidon closes a listener for good when {@code accept} fails, so a
+ *       connection flood that ran the process out of file descriptors would leave it alive and deaf. At the bound
+ *       new connections wait in the kernel's backlog until one closes;</li>
  *   <li>TCP_NODELAY on every listener;</li>
  *   <li>HTTP/1.1 connections read chunk lines through {@link ChunkLines} (bounded, extensions allowed, a chunk over
  *       the limit refused before it is read);</li>
@@ -28,6 +34,9 @@ import io.helidon.webserver.http1.Http1Config;
  * has an API over HTTP (the gateway); it is configured under {@code server.sockets}.
  */
 public final class HttpServers {
+
+    /** Connections a listener holds at once unless {@code max-tcp-connections} says otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
     /** The name of the socket that serves health and metrics apart from the API. */
     public static final String MANAGEMENT_SOCKET = "admin";
@@ -42,23 +51,40 @@ public final class HttpServers {
             throw new IllegalStateException(server.get("max-payload-size").key() + " must be a number of bytes: "
                     + "an unlimited body lets one request fill the heap");
         }
-        WebServerConfig.Builder builder = WebServer.builder().config(server).maxPayloadSize(maxPayload);
+        int maxConnections = maxConnections(server.get("max-tcp-connections"), DEFAULT_MAX_CONNECTIONS);
+        WebServerConfig.Builder builder = WebServer.builder().config(server).maxPayloadSize(maxPayload)
+                .maxTcpConnections(maxConnections);
+        long allListeners = maxConnections;
         builder.connectionOptions(noDelay(builder.connectionOptions().orElseGet(SocketOptions::create)));
         builder.addConnectionSelector(new GuardedHttp1(http1(builder.protocols())))
                 .directHandlers(JsonDirectHandler.forEveryEvent())
                 .routing(guarded(routing));
         for (Map.Entry<String, ListenerConfig> socket : Map.copyOf(builder.sockets()).entrySet()) {
             ListenerConfig named = socket.getValue();
+            // Helidon read the socket's own max-tcp-connections; unset (or -1) it is the default socket's.
+            int namedConnections = named.maxTcpConnections() > 0 ? named.maxTcpConnections() : maxConnections;
+            allListeners += namedConnections;
             builder.putSocket(socket.getKey(), ListenerConfig.builder()
                     .from(named)
                     .maxPayloadSize(named.maxPayloadSize() < 0 ? maxPayload : named.maxPayloadSize())
+                    .maxTcpConnections(namedConnections)
                     .connectionOptions(noDelay(named.connectionOptions()))
                     .addConnectionSelector(new GuardedHttp1(http1(named.protocols())))
                     .directHandlers(JsonDirectHandler.forEveryEvent())
                     .build());
             builder.routing(socket.getKey(), HttpServers::guarded);
         }
+        FileDescriptorBudget.ofThisProcess().check(allListeners);
         return builder;
+    }
+
+    private static int maxConnections(Config key, int otherwise) {
+        int connections = key.asInt().orElse(otherwise);
+        if (connections <= 0) {
+            throw new IllegalStateException(key.key() + " must be a number of connections: without a bound a "
+                    + "connection flood takes every file descriptor, and the listener stops accepting for good");
+        }
+        return connections;
     }
 
     /** The typed answer to a request refused before routing, for a listener that decorates it (headers). */
