@@ -30,6 +30,9 @@ import io.helidon.config.Config;
  * How many operations of each kind the gateway runs at once: Helidon's AIMD concurrency limit per kind, which grows
  * while operations finish within its timeout and shrinks when they do not. Past the limit an operation is refused at
  * once ({@link EdgeError#OVERLOADED}, HTTP 503 with Retry-After) instead of queueing until every caller times out.
+ * "At once" is after a short queue ({@code queue-length} operations waiting at most {@code queue-timeout}): a pause
+ * of a few tens of milliseconds (a collection, a scheduler hiccup) lets arrivals pile up past a limit sized for the
+ * steady state, and without the queue each such pause was answered with a burst of refusals (the soak drill).
  *
  * <p>Credential operations (a password hash at the store, about 30 a second per core) have a limit of their own, so
  * a login flood cannot take the permits profile reads need, nor a read flood the logins'.
@@ -77,7 +80,8 @@ final class Admission {
                 .maxLimit(Required.integer(limit.get("max-limit")))
                 .timeout(Required.duration(limit.get("timeout")))
                 .backoffRatio(Required.decimal(limit.get("backoff-ratio")))
-                .queueLength(0)
+                .queueLength(Required.integer(limit.get("queue-length")))
+                .queueTimeout(Required.duration(limit.get("queue-timeout")))
                 .build();
     }
 
@@ -88,13 +92,14 @@ final class Admission {
 
     /**
      * A permit for the operation, to be released with {@link LimitAlgorithm.Token#success()} (or {@code dropped()}
-     * when it overran), or empty when its kind is at its limit. Always a permit when admission is off.
+     * when it overran), or empty when its kind is at its limit and its queue is full or the wait ran out. Always a
+     * permit when admission is off.
      */
     Optional<LimitAlgorithm.Token> admit(String query, String operationName) {
         if (credentials == null) {
             return Optional.of(NO_LIMIT);
         }
-        return (kindOf(query, operationName) == Kind.CREDENTIALS ? credentials : others).tryAcquire(false);
+        return (kindOf(query, operationName) == Kind.CREDENTIALS ? credentials : others).tryAcquire(true);
     }
 
     Kind kindOf(String query, String operationName) {

@@ -2,6 +2,10 @@ package dev.authgateway.gateway.graphql;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.authgateway.support.config.ApplicationYaml;
 import graphql.parser.ParserOptions;
@@ -58,6 +62,46 @@ class AdmissionTest {
         assertThat(again).isPresent();
         again.get().success();
         profile.get().success();
+    }
+
+    @Test
+    void givenThePermitTaken_thenTheNextOperationWaitsInTheQueueAndIsAdmittedWhenThePermitReturns() throws Exception {
+        Admission queued = Admission.from(ApplicationYaml.with(Map.of(
+                "app.graphql.admission.others.min-limit", "1",
+                "app.graphql.admission.others.initial-limit", "1",
+                "app.graphql.admission.others.max-limit", "1",
+                "app.graphql.admission.others.queue-length", "1",
+                "app.graphql.admission.others.queue-timeout", "PT30S")).get("app.graphql.admission"),
+                ParserOptions.getDefaultParserOptions());
+        LimitAlgorithm.Token first = queued.admit("{ profile { id } }", null).orElseThrow();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Optional<LimitAlgorithm.Token>> second = callers.submit(() -> queued.admit("{ profile { id } }", null));
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("waiting in the queue, not refused").isFalse();
+
+            first.success();
+            Optional<LimitAlgorithm.Token> admitted = second.get(30, TimeUnit.SECONDS);
+            assertThat(admitted).as("admitted once the permit returned").isPresent();
+            admitted.get().success();
+        }
+    }
+
+    @Test
+    void givenAFullQueue_thenTheNextOperationIsRefusedWithoutWaiting() throws Exception {
+        Admission noQueue = Admission.from(ApplicationYaml.with(Map.of(
+                "app.graphql.admission.others.min-limit", "1",
+                "app.graphql.admission.others.initial-limit", "1",
+                "app.graphql.admission.others.max-limit", "1",
+                "app.graphql.admission.others.queue-length", "0",
+                "app.graphql.admission.others.queue-timeout", "PT30S")).get("app.graphql.admission"),
+                ParserOptions.getDefaultParserOptions());
+        LimitAlgorithm.Token first = noQueue.admit("{ profile { id } }", null).orElseThrow();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Optional<LimitAlgorithm.Token>> second = callers.submit(() -> noQueue.admit("{ profile { id } }", null));
+            assertThat(second.get(10, TimeUnit.SECONDS)).as("refused, not held for the 30 s queue timeout").isEmpty();
+        } finally {
+            first.success();
+        }
     }
 
     @Test
