@@ -9,9 +9,51 @@ source "$DRILL_LIB/common.sh"
 source "$DRILL_LIB/java.sh"
 
 DRILL_DURATION=${DRILL_DURATION:-90}      # seconds of load
+DRILL_RAMP_GIVEN=${DRILL_RAMP:+yes}
 DRILL_RAMP=${DRILL_RAMP:-20}              # seconds of warm-up from a tenth of the rates to the full rates
 DRILL_FAULT_AT=${DRILL_FAULT_AT:-30}      # seconds into the full-rate load when the fault is injected
 GATEWAY=${DRILL_GATEWAY:-http://127.0.0.1:8080}
+DRILL_PROFILES=${DRILL_PROFILES:-100}     # profile reads a second (open model: arrivals, whatever the answers)
+DRILL_LOGINS=${DRILL_LOGINS:-4}           # logins a second
+DRILL_SIGNUPS=${DRILL_SIGNUPS:-2}         # signups a second
+DRILL_GATLING_OPTS=()                     # more -D options for DrillLoad (the overload drill's burst)
+DRILL_BUILD=()                            # (--no-build) for ops/stack up
+DRILL_VARIANT=                            # appended to the verdict's file name (-half-capacity)
+DRILL_LOAD_SOURCE=
+
+# measured_capacity -> profile reads a second from perf/capacity's last result; fails when there is none
+measured_capacity() {
+  local capacity
+  capacity=$(sed -n 's/^capacity: *//p' "$ROOT/perf/results/capacity-latest.txt" 2>/dev/null || true)
+  [[ -n $capacity ]] || die "no measured capacity: run perf/capacity first"
+  echo "$capacity"
+}
+
+# drill_options ARGS... -> the options every failure drill takes: --no-build, and --half-capacity (profile reads at
+# half of the measured capacity instead of DRILL_PROFILES, after a 60 s ramp unless DRILL_RAMP is set; the verdict
+# is saved as <drill>-half-capacity-<date>.txt)
+# shellcheck disable=SC2034  # DRILL_BUILD is read by the drill scripts
+drill_options() {
+  while (($#)); do
+    case $1 in
+      --no-build) DRILL_BUILD=(--no-build) ;;
+      --half-capacity)
+        DRILL_PROFILES=$(($(measured_capacity) / 2))
+        # A stack just started is cold (issue 13): at this rate a 20 s ramp fails reads before any fault.
+        [[ -n $DRILL_RAMP_GIVEN ]] || DRILL_RAMP=60
+        DRILL_VARIANT=-half-capacity
+        DRILL_LOAD_SOURCE=" (half of the capacity in perf/results/capacity-latest.txt)" ;;
+      -h | --help) sed -n '2,/^# shellcheck/p' "$0" | sed '$d'; exit 0 ;;
+      *) die "unknown argument: $1 (options: --no-build, --half-capacity)" ;;
+    esac
+    shift
+  done
+}
+
+# drill_save_verdict DRILL -> copies the verdict to ops/drills/results/DRILL[VARIANT]-DATE.txt
+drill_save_verdict() {
+  cp "$VERDICT_FILE" "$ROOT/ops/drills/results/$1$DRILL_VARIANT-$(date -u +%Y-%m-%d).txt"
+}
 
 # drill_begin NAME -> a fresh output folder and event timeline
 drill_begin() {
@@ -24,6 +66,12 @@ drill_begin() {
 }
 
 now_ms() { date +%s%3N; }
+
+# build_label -> the commit the stack was built from, and whether the work tree differed (results aside)
+build_label() {
+  git -C "$ROOT" rev-parse --short HEAD
+  git -C "$ROOT" diff --quiet HEAD -- . ':!ops/drills/results' ':!perf/results' || echo '+ uncommitted changes'
+}
 
 # drill_mark EVENT -> records when it happened
 drill_mark() {
@@ -40,6 +88,8 @@ drill_start_load() {
   (cd "$ROOT" && mvn -q -B -f perf/gatling/pom.xml gatling:test \
     -Dgatling.simulationClass=dev.authgateway.perf.gatling.DrillLoad \
     -DbaseUrl="$GATEWAY" -DdurationSeconds="$DRILL_DURATION" -DrampSeconds="$DRILL_RAMP" -Daccounts=20 -DrunId="$DRILL_RUN_ID" \
+    -DprofilesPerSecond="$DRILL_PROFILES" -DloginsPerSecond="$DRILL_LOGINS" -DsignupsPerSecond="$DRILL_SIGNUPS" \
+    ${DRILL_GATLING_OPTS[@]+"${DRILL_GATLING_OPTS[@]}"} \
     -DdrillLog="$DRILL_OUT/requests.csv" -DdrillSignups="$DRILL_OUT/signups.txt" \
     >"$DRILL_OUT/gatling.log" 2>&1) &
   LOAD_PID=$!
@@ -114,7 +164,8 @@ drill_verdict() {
     echo "drill:    $DRILL_NAME"
     echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine:  $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); load generator (Gatling) on the same machine"
-    echo "load:     DrillLoad, ${DRILL_RAMP}s ramp then ${DRILL_DURATION}s: profile 100/s, login 4/s, signup 2/s (perf/gatling)"
+    echo "build:    $(build_label | paste -sd' ')"
+    echo "load:     DrillLoad, ${DRILL_RAMP}s ramp then ${DRILL_DURATION}s: profile $DRILL_PROFILES/s$DRILL_LOAD_SOURCE, login $DRILL_LOGINS/s, signup $DRILL_SIGNUPS/s (perf/gatling)"
     echo "timeline (seconds after the load started):"
     awk -v s="$start" '{ printf "  %7.1f  %s\n", ($1 - s) / 1000, $2 }' "$DRILL_OUT/events"
     echo "requests: $total sent, $failed failed ($(count 0 "$((fault - DRILL_FAULT_AT * 1000))" "" KO) of them during the ramp)"
@@ -128,4 +179,20 @@ drill_verdict() {
   } | tee "$DRILL_OUT/verdict.txt"
   # shellcheck disable=SC2034  # read by the drill scripts
   VERDICT_FILE=$DRILL_OUT/verdict.txt
+}
+
+# window FROM TO KINDS STATUS -> the requests ending in [FROM, TO) whose kind matches the regex KINDS and whose status
+# is STATUS (OK, KO or any), as "end-ms,kind,latency-ms,status" lines; latency -1 means no answer (Gatling timed out).
+# From DRILL_JUDGED when set (a drill that leaves some requests out of its judgement), else every request.
+window() {
+  awk -F, -v a="$1" -v b="$2" -v k="$3" -v s="$4" \
+    '$1 >= a && $1 < b && $2 ~ ("^(" k ")$") && (s == "any" || $4 == s)' "${DRILL_JUDGED:-$DRILL_OUT/requests.csv}"
+}
+window_count() { window "$@" | wc -l; }
+# first_request_end -> when the first request ended (ms): the load's clock, exact where load-started is polled
+first_request_end() { awk -F, 'NR == 1 || $1 < m { m = $1 } END { print m }' "$DRILL_OUT/requests.csv"; }
+# window_p99 ... -> the 99th percentile latency in ms, an unanswered request counting as the slowest; "-" when none
+window_p99() {
+  window "$@" | awk -F, '{ print ($3 < 0 ? 999999 : $3) }' | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { i = int(NR * 0.99); if (i < NR * 0.99) i++; print v[i] } }'
 }

@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -18,6 +20,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -29,46 +32,60 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code durationSeconds} after a ramp of {@code rampSeconds}, while the drill script breaks a part of the deployment. Every request is written to
  * {@code drillLog} as "end-epoch-ms,name,latency-ms,OK|KO" so the script can judge before/during/after, and every
  * signup that was answered with success to {@code drillSignups} ("username") so it can prove none was lost.
- * Rates: {@code profilesPerSecond} (100), {@code loginsPerSecond} (4), {@code signupsPerSecond} (2).
+ * Rates: {@code profilesPerSecond} (100), {@code loginsPerSecond} (4), {@code signupsPerSecond} (2); the overload
+ * drill adds {@code burstProfilesPerSecond} more profile reads ("profile-burst") for {@code burstSeconds} (60) from
+ * {@code burstAtSeconds} (30) after the ramp.
  */
 public class DrillLoad extends Simulation {
 
     private static final double PROFILES = Double.parseDouble(System.getProperty("profilesPerSecond", "100"));
     private static final double LOGINS = Double.parseDouble(System.getProperty("loginsPerSecond", "4"));
     private static final double SIGNUPS = Double.parseDouble(System.getProperty("signupsPerSecond", "2"));
+    private static final double BURST = Double.parseDouble(System.getProperty("burstProfilesPerSecond", "0"));
+    private static final long BURST_AT = Long.getLong("burstAtSeconds", 30);
+    private static final long BURST_SECONDS = Long.getLong("burstSeconds", 60);
     private static final PrintWriter REQUESTS = writer("drillLog", "target/drill-requests.csv");
     private static final PrintWriter SIGNED_UP = writer("drillSignups", "target/drill-signups.txt");
 
     public DrillLoad() {
         // Each scenario its own iterator: two feeders drawing from one iterator corrupt it ("feeder is empty").
         List<Map<String, Object>> seeded = Accounts.signUp(PerfSettings.ACCOUNTS);
-        setUp(
-                scenario("profile").exec(feed(Accounts.circular(seeded))).exec(recorded(http("profile").post("/graphql")
-                        .header("Authorization", "Bearer #{token}")
-                        .body(StringBody(GraphQl.PROFILE))
-                        .check(responseTimeInMillis().saveAs("latency"), status().is(200),
-                                jsonPath("$.errors").notExists(),
-                                jsonPath("$.data.profile.username").isEL("#{username}"))))
-                        .injectOpen(ramped(PROFILES)),
-                scenario("login").exec(feed(Accounts.circular(seeded))).exec(recorded(http("login").post("/graphql")
-                        .body(StringBody(GraphQl.LOGIN))
-                        .check(responseTimeInMillis().saveAs("latency"), status().is(200),
-                                jsonPath("$.errors").notExists(), jsonPath("$.data.login.accessToken").exists())))
-                        .injectOpen(ramped(LOGINS)),
-                scenario("signup").exec(feed(Accounts.freshUsernames())).exec(recorded(http("signup")
-                        .post("/graphql")
-                        .body(StringBody(GraphQl.SIGNUP))
-                        .check(responseTimeInMillis().saveAs("latency"), status().is(200),
-                                jsonPath("$.errors").notExists(), jsonPath("$.data.signup.accessToken").exists())))
-                        .exec(session -> {
-                            if (!session.isFailed()) {
-                                synchronized (SIGNED_UP) {
-                                    SIGNED_UP.println(session.getString("username"));
-                                }
+        List<PopulationBuilder> load = new ArrayList<>();
+        if (PROFILES > 0) {
+            load.add(scenario("profile").exec(feed(Accounts.circular(seeded))).exec(recorded(profileRead("profile")))
+                    .injectOpen(ramped(PROFILES)));
+        }
+        if (BURST > 0) {
+            // The overload drill's extra arrivals, on top of the steady rates.
+            load.add(scenario("profile-burst").exec(feed(Accounts.circular(seeded)))
+                    .exec(recorded(profileRead("profile-burst")))
+                    .injectOpen(nothingFor(PerfSettings.RAMP.plusSeconds(BURST_AT)),
+                            constantUsersPerSec(BURST).during(BURST_SECONDS)));
+        }
+        if (LOGINS > 0) {
+            load.add(scenario("login").exec(feed(Accounts.circular(seeded))).exec(recorded(http("login").post("/graphql")
+                    .body(StringBody(GraphQl.LOGIN))
+                    .check(responseTimeInMillis().saveAs("latency"), status().is(200),
+                            jsonPath("$.errors").notExists(), jsonPath("$.data.login.accessToken").exists())))
+                    .injectOpen(ramped(LOGINS)));
+        }
+        if (SIGNUPS > 0) {
+            load.add(scenario("signup").exec(feed(Accounts.freshUsernames())).exec(recorded(http("signup")
+                    .post("/graphql")
+                    .body(StringBody(GraphQl.SIGNUP))
+                    .check(responseTimeInMillis().saveAs("latency"), status().is(200),
+                            jsonPath("$.errors").notExists(), jsonPath("$.data.signup.accessToken").exists())))
+                    .exec(session -> {
+                        if (!session.isFailed()) {
+                            synchronized (SIGNED_UP) {
+                                SIGNED_UP.println(session.getString("username"));
                             }
-                            return session;
-                        })
-                        .injectOpen(ramped(SIGNUPS)))
+                        }
+                        return session;
+                    })
+                    .injectOpen(ramped(SIGNUPS)));
+        }
+        setUp(load)
                 .protocols(ProfileCacheHit.PROTOCOL)
                 // The drill scripts judge each phase from drillLog; a smoke run only needs every request to pass.
                 .assertions(PerfSettings.SMOKE ? PerfSettings.assertions() : java.util.List.of());
@@ -85,6 +102,15 @@ public class DrillLoad extends Simulation {
     public void after() {
         REQUESTS.close();
         SIGNED_UP.close();
+    }
+
+    private static HttpRequestActionBuilder profileRead(String name) {
+        return http(name).post("/graphql")
+                .header("Authorization", "Bearer #{token}")
+                .body(StringBody(GraphQl.PROFILE))
+                .check(responseTimeInMillis().saveAs("latency"), status().is(200),
+                        jsonPath("$.errors").notExists(),
+                        jsonPath("$.data.profile.username").isEL("#{username}"));
     }
 
     private static ChainBuilder recorded(HttpRequestActionBuilder request) {
