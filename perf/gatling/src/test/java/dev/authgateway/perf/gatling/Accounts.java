@@ -13,15 +13,27 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Signs accounts up before a run (outside the measurement) and hands out their tokens as a Gatling feeder. */
+import io.gatling.javaapi.core.Session;
+
+/**
+ * Signs accounts up before a run (outside the measurement) and hands them out as a Gatling feeder; requests carry the
+ * account's current access token ({@link #bearer}). Access tokens live 15 minutes, runs longer (Soak, the soak drill)
+ * than that: every {@code tokenRenewSeconds} (300) each seeded account logs in again and its token is replaced.
+ */
 final class Accounts {
 
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    private static final long RENEW_SECONDS = Long.getLong("tokenRenewSeconds", 300);
+    /** The current access token of each seeded account, by username. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final AtomicBoolean RENEWING = new AtomicBoolean();
 
     private Accounts() {
     }
@@ -38,9 +50,35 @@ final class Accounts {
             for (Future<Map<String, Object>> account : pending) {
                 accounts.add(account.get());
             }
+            if (RENEWING.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("token-renewal").start(Accounts::renewForever);
+            }
             return accounts;
         } catch (Exception e) {
             throw new IllegalStateException("Seeding accounts at " + PerfSettings.BASE_URL + " failed: " + e, e);
+        }
+    }
+
+    /** The Authorization header of a request as the session's seeded account: its current access token. */
+    static String bearer(Session session) {
+        return "Bearer " + TOKENS.get(session.getString("username"));
+    }
+
+    private static void renewForever() {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            while (true) {
+                Thread.sleep(Duration.ofSeconds(RENEW_SECONDS));
+                for (String username : List.copyOf(TOKENS.keySet())) {
+                    try {
+                        TOKENS.put(username, accessToken(http, GraphQl.LOGIN.replace("#{username}", username)));
+                    } catch (Exception e) {
+                        // The old token stays; the run's checks show it when it expires.
+                        System.err.println("token renewal of " + username + " failed: " + e.getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -61,15 +99,28 @@ final class Accounts {
     }
 
     private static Map<String, Object> signUp(HttpClient http, String username) throws Exception {
-        String body = GraphQl.SIGNUP.replace("#{username}", username);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PerfSettings.BASE_URL + "/graphql"))
+        TOKENS.put(username, accessToken(http, GraphQl.SIGNUP.replace("#{username}", username)));
+        return Map.of("username", username);
+    }
+
+    /**
+     * Posts a signup or login and returns the access token it answers; a 503 (admission control) is retried after
+     * its Retry-After, as a client should, a few times.
+     */
+    private static String accessToken(HttpClient http, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(PerfSettings.BASE_URL + "/graphql"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int retry = 0; retry < 10 && response.statusCode() == 503; retry++) {
+            Thread.sleep(Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)));
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         Matcher token = TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("signup of " + username + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(body.substring(0, Math.min(40, body.length())) + "... answered "
+                    + response.statusCode() + ": " + response.body());
         }
-        return Map.of("username", username, "token", token.group(1));
+        return token.group(1);
     }
 }

@@ -106,7 +106,7 @@ public class DrillLoad extends Simulation {
 
     private static HttpRequestActionBuilder profileRead(String name) {
         return http(name).post("/graphql")
-                .header("Authorization", "Bearer #{token}")
+                .header("Authorization", Accounts::bearer)
                 .body(StringBody(GraphQl.PROFILE))
                 .check(responseTimeInMillis().saveAs("latency"), status().is(200),
                         jsonPath("$.errors").notExists(),

@@ -33,7 +33,7 @@ public class ProfileCacheHit extends Simulation {
 
     static final io.gatling.javaapi.core.ChainBuilder READ_PROFILE = exec(http("profile")
             .post("/graphql")
-            .header("Authorization", "Bearer #{token}")
+            .header("Authorization", Accounts::bearer)
             .body(StringBody(GraphQl.PROFILE))
             .check(status().is(200), jsonPath("$.errors").notExists(), jsonPath("$.data.profile.id").exists()));
 
