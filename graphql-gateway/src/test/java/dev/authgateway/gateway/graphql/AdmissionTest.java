@@ -66,13 +66,7 @@ class AdmissionTest {
 
     @Test
     void givenThePermitTaken_thenTheNextOperationWaitsInTheQueueAndIsAdmittedWhenThePermitReturns() throws Exception {
-        Admission queued = Admission.from(ApplicationYaml.with(Map.of(
-                "app.graphql.admission.others.min-limit", "1",
-                "app.graphql.admission.others.initial-limit", "1",
-                "app.graphql.admission.others.max-limit", "1",
-                "app.graphql.admission.others.queue-length", "1",
-                "app.graphql.admission.others.queue-timeout", "PT30S")).get("app.graphql.admission"),
-                ParserOptions.getDefaultParserOptions());
+        Admission queued = onePermitForOthers(1);
         LimitAlgorithm.Token first = queued.admit("{ profile { id } }", null).orElseThrow();
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Optional<LimitAlgorithm.Token>> second = callers.submit(() -> queued.admit("{ profile { id } }", null));
@@ -88,13 +82,7 @@ class AdmissionTest {
 
     @Test
     void givenAFullQueue_thenTheNextOperationIsRefusedWithoutWaiting() throws Exception {
-        Admission noQueue = Admission.from(ApplicationYaml.with(Map.of(
-                "app.graphql.admission.others.min-limit", "1",
-                "app.graphql.admission.others.initial-limit", "1",
-                "app.graphql.admission.others.max-limit", "1",
-                "app.graphql.admission.others.queue-length", "0",
-                "app.graphql.admission.others.queue-timeout", "PT30S")).get("app.graphql.admission"),
-                ParserOptions.getDefaultParserOptions());
+        Admission noQueue = onePermitForOthers(0);
         LimitAlgorithm.Token first = noQueue.admit("{ profile { id } }", null).orElseThrow();
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Optional<LimitAlgorithm.Token>> second = callers.submit(() -> noQueue.admit("{ profile { id } }", null));
@@ -102,6 +90,17 @@ class AdmissionTest {
         } finally {
             first.success();
         }
+    }
+
+    /** One permit for reads and the like, and a queue of {@code queueLength} whose wait (30 s) no test reaches. */
+    private static Admission onePermitForOthers(int queueLength) {
+        return Admission.from(ApplicationYaml.with(Map.of(
+                "app.graphql.admission.others.min-limit", "1",
+                "app.graphql.admission.others.initial-limit", "1",
+                "app.graphql.admission.others.max-limit", "1",
+                "app.graphql.admission.others.queue-length", String.valueOf(queueLength),
+                "app.graphql.admission.others.queue-timeout", "PT30S")).get("app.graphql.admission"),
+                ParserOptions.getDefaultParserOptions());
     }
 
     @Test
