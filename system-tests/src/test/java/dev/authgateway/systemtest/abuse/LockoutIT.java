@@ -62,7 +62,7 @@ class LockoutIT {
         }
 
         // OVERLOADED: the gateway's admission control refused the guess before anything was checked.
-        assertThat(answers).as("answers to 12 simultaneous wrong logins").containsOnly("INVALID_CREDENTIALS",
+        assertThat(answers).as("answers to 12 simultaneous wrong logins").isSubsetOf("INVALID_CREDENTIALS",
                 "RATE_LIMITED", "OVERLOADED");
         long checked = answers.stream().filter("INVALID_CREDENTIALS"::equals).count();
         assertThat(checked).isLessThanOrEqualTo(LIMIT);

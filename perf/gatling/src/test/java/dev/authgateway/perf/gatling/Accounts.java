@@ -59,9 +59,13 @@ final class Accounts {
         }
     }
 
-    /** The Authorization header of a request as the session's seeded account: its current access token. */
+    /**
+     * The Authorization header of a request as the session's account: the token the session's own login saved
+     * ({@code token}, a journey's), else the seeded account's current one.
+     */
     static String bearer(Session session) {
-        return "Bearer " + TOKENS.get(session.getString("username"));
+        return "Bearer " + (session.contains("token") ? session.getString("token")
+                : TOKENS.get(session.getString("username")));
     }
 
     private static void renewForever() {
