@@ -73,6 +73,35 @@ build_label() {
   git -C "$ROOT" diff --quiet HEAD -- . ':!ops/drills/results' ':!perf/results' || echo '+ uncommitted changes'
 }
 
+# machine_label -> cores, memory and kernel of this machine, for a verdict
+machine_label() {
+  echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
+}
+
+# target_check NAME MET(0|1) DETAIL -> one line of a verdict's targets in TARGET_LINES; TARGETS_MISSED counts misses
+TARGET_LINES=()
+TARGETS_MISSED=0
+target_check() {
+  if (($2)); then TARGET_LINES+=("  met      $1: $3"); else TARGET_LINES+=("  MISSED   $1: $3"); TARGETS_MISSED=$((TARGETS_MISSED + 1)); fi
+}
+# le A B -> 1 when A <= B (numbers; A "-", nothing measured, is never within), else 0
+le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a != "-" && a + 0 <= b + 0) ? 1 : 0 }'; }
+
+# service_pids -> the pids of the three services, space-separated
+service_pids() { cat "$PID_DIR"/graphql-gateway.pid "$PID_DIR"/cache-service.pid "$PID_DIR"/store-service.pid | tr '\n' ' '; }
+# services_restarted PIDS_BEFORE -> "no" when each of those processes still runs and no service has another, else "yes"
+services_restarted() {
+  local pid restarted=no
+  for pid in $1; do kill -0 "$pid" 2>/dev/null || restarted=yes; done
+  [[ $1 == "$(service_pids)" ]] || restarted=yes
+  echo "$restarted"
+}
+# oom_lines -> OutOfMemoryError lines in the three services' logs
+oom_lines() {
+  cat "$LOG_DIR"/graphql-gateway.log "$LOG_DIR"/cache-service.log "$LOG_DIR"/store-service.log 2>/dev/null |
+    grep -c OutOfMemoryError || true
+}
+
 # drill_mark EVENT -> records when it happened
 drill_mark() {
   printf '%s %s\n' "$(now_ms)" "$1" >>"$DRILL_OUT/events"
@@ -120,16 +149,15 @@ metric() {
   curl -s --max-time 2 "$1" | awk -v n="$2" 'index($0, n) == 1 { s += $NF } END { printf "%d\n", s }'
 }
 
-# p99 FROM TO [KIND] -> the 99th percentile latency (ms) of requests ending in [FROM, TO)
+# p99 FROM TO [KIND] -> the 99th percentile latency of the answered requests ending in [FROM, TO), "N ms" or "-"
 p99() {
-  awk -F, -v a="$1" -v b="$2" -v k="${3:-}" '$1 >= a && $1 < b && $3 >= 0 && (k == "" || $2 == k) { print $3 }' \
-    "$DRILL_OUT/requests.csv" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { i = int(NR * 0.99); if (i < NR * 0.99) i++; print v[i] " ms" } }'
+  local value
+  value=$(window "$1" "$2" "${3:-.*}" any | awk -F, '$3 >= 0 { print $3 }' | percentile_99)
+  [[ $value == - ]] && echo - || echo "$value ms"
 }
 
-count() {
-  awk -F, -v a="$1" -v b="$2" -v k="${3:-}" -v s="${4:-}" '$1 >= a && $1 < b && (k == "" || $2 == k) && (s == "" || $4 == s)' \
-    "$DRILL_OUT/requests.csv" | wc -l
-}
+# count FROM TO [KIND] [STATUS] -> how many requests ended in [FROM, TO), of that kind and status (default: any)
+count() { window_count "$1" "$2" "${3:-.*}" "${4:-any}"; }
 
 # drill_check_signups -> logs in as every user whose signup was answered with success; sets LOST
 drill_check_signups() {
@@ -163,7 +191,7 @@ drill_verdict() {
   {
     echo "drill:    $DRILL_NAME"
     echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "machine:  $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); load generator (Gatling) on the same machine"
+    echo "machine:  $(machine_label); load generator (Gatling) on the same machine"
     echo "build:    $(build_label | paste -sd' ')"
     echo "load:     DrillLoad, ${DRILL_RAMP}s ramp then ${DRILL_DURATION}s: profile $DRILL_PROFILES/s$DRILL_LOAD_SOURCE, login $DRILL_LOGINS/s, signup $DRILL_SIGNUPS/s (perf/gatling)"
     echo "timeline (seconds after the load started):"
@@ -192,7 +220,8 @@ window_count() { window "$@" | wc -l; }
 # first_request_end -> when the first request ended (ms): the load's clock, exact where load-started is polled
 first_request_end() { awk -F, 'NR == 1 || $1 < m { m = $1 } END { print m }' "$DRILL_OUT/requests.csv"; }
 # window_p99 ... -> the 99th percentile latency in ms, an unanswered request counting as the slowest; "-" when none
-window_p99() {
-  window "$@" | awk -F, '{ print ($3 < 0 ? 999999 : $3) }' | sort -n |
-    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { i = int(NR * 0.99); if (i < NR * 0.99) i++; print v[i] } }'
+window_p99() { window "$@" | awk -F, '{ print ($3 < 0 ? 999999 : $3) }' | percentile_99; }
+# percentile_99 -> the 99th percentile of the numbers on standard input, one a line; "-" when there are none
+percentile_99() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else { i = int(NR * 0.99); if (i < NR * 0.99) i++; print v[i] } }'
 }
