@@ -52,9 +52,12 @@ public final class StackExtension implements ParameterResolver, TestExecutionExc
         return false;
     }
 
+    /** Virtual threads too (Thread.print shows platform threads only, and every request runs on a virtual one). */
     private static String threadsOf(long pid) {
         try {
-            return Jcmd.run(pid, "Thread.print");
+            java.nio.file.Path dump = java.nio.file.Files.createTempDirectory("gateway-threads").resolve("dump.txt");
+            Jcmd.run(pid, "Thread.dump_to_file -format=text " + dump);
+            return java.nio.file.Files.readString(dump);
         } catch (Exception e) {
             return "(no thread dump: " + e + ")";
         }
