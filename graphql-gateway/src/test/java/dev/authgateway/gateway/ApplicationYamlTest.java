@@ -3,11 +3,13 @@ package dev.authgateway.gateway;
 import java.time.Duration;
 
 import dev.authgateway.gateway.graphql.RefreshCookie;
+import dev.authgateway.gateway.grpcclient.GrpcUserDirectory;
 import dev.authgateway.gateway.jwt.JwtSettings;
 import dev.authgateway.gateway.ratelimit.AttemptPolicy;
 import dev.authgateway.support.config.ApplicationYaml;
 import dev.authgateway.support.config.Required;
 import io.helidon.config.Config;
+import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.webserver.http.HttpRouting;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,8 @@ class ApplicationYamlTest {
         JwtSettings jwt = JwtSettings.from(app.get("jwt"));
         AttemptPolicy.from(app.get("attempt-limits"));
         CorsPolicy.from(app.get("cors"), false);
+        assertThat(GrpcUserDirectory.cacheReadBreaker(app.get("cache.breaker")).state())
+                .isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(RefreshCookie.from(app).enabled()).as("the refresh cookie is opt-in").isFalse();
         GraphiqlPage.register(HttpRouting.builder(), app.get("graphiql"));
 
@@ -34,7 +38,7 @@ class ApplicationYamlTest {
     }
 
     @Test
-    void givenApplicationYamlAlone_thenTheCacheDeadlineIsTheDocumentedOneSecond() {
-        assertThat(GatewaySettings.from(root.get("app")).cacheDeadline().timeout()).isEqualTo(Duration.ofSeconds(1));
+    void givenApplicationYamlAlone_thenTheCacheDeadlineIsTheDocumented150Milliseconds() {
+        assertThat(GatewaySettings.from(root.get("app")).cacheDeadline().timeout()).isEqualTo(Duration.ofMillis(150));
     }
 }

@@ -2,7 +2,6 @@ package dev.authgateway.cache.redis;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -11,7 +10,7 @@ import dev.authgateway.cache.domain.AsyncFailures;
 import dev.authgateway.cache.domain.CacheStore;
 import dev.authgateway.cache.domain.CacheUnavailableException;
 import dev.authgateway.cache.domain.Lookup;
-import dev.authgateway.support.config.Required;
+import dev.authgateway.support.faults.CircuitBreakers;
 import io.helidon.config.Config;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
@@ -33,14 +32,7 @@ public final class GuardedCacheStore<V> implements CacheStore<V> {
 
     /** From {@code app.redis.breaker}: volume, error-ratio (percent), delay, success-threshold (defaults in application.yaml). */
     public static CircuitBreaker breaker(Config breaker) {
-        return CircuitBreaker.builder()
-                .name("redis")
-                .volume(Required.integer(breaker.get("volume")))
-                .errorRatio(Required.integer(breaker.get("error-ratio")))
-                .delay(Required.duration(breaker.get("delay")))
-                .successThreshold(Required.integer(breaker.get("success-threshold")))
-                .applyOn(Set.of(CacheUnavailableException.class))
-                .build();
+        return CircuitBreakers.from(breaker, "redis", CacheUnavailableException.class);
     }
 
     public boolean open() {

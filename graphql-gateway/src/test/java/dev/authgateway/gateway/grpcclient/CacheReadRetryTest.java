@@ -20,6 +20,8 @@ import dev.authgateway.support.server.GrpcServiceServer;
 import dev.authgateway.support.server.RunningService;
 import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The cache channel's service config, over real gRPC sockets: the read is retried on UNAVAILABLE, the write never;
- * a read the cache-service still cannot answer goes to the store-service.
+ * a read the cache-service still cannot answer, or does not answer within its deadline, goes to the store-service, at
+ * once while the breaker over those reads is open.
  */
 class CacheReadRetryTest {
 
@@ -53,7 +56,14 @@ class CacheReadRetryTest {
         storeServer = GrpcServiceServer.builder().service(store).start(GrpcTestConfig.with(Map.of()), List.of());
         channel = GrpcChannels.open(GrpcTestConfig.channel(server.grpcPort()), CacheReadRetry.serviceConfig());
         storeChannel = GrpcChannels.open(GrpcTestConfig.channel(storeServer.grpcPort()));
-        directory = new GrpcUserDirectory(storeChannel, DEADLINE, DEADLINE, channel, DEADLINE, DEADLINE);
+        directory = directory(DEADLINE, 20);
+    }
+
+    private GrpcUserDirectory directory(CallDeadline cacheDeadline, int breakerVolume) {
+        return new GrpcUserDirectory(storeChannel, DEADLINE, DEADLINE, channel, cacheDeadline, DEADLINE,
+                GrpcUserDirectory.cacheReadBreaker(Config.just(ConfigSources.create(Map.of(
+                        "volume", String.valueOf(breakerVolume), "error-ratio", "60", "delay", "PT10S",
+                        "success-threshold", "1")))));
     }
 
     @AfterEach
@@ -85,6 +95,7 @@ class CacheReadRetryTest {
     void givenTheCacheFailingEveryRead_thenRetriesStopWithinTheBudget() {
         flaky.failuresLeft.set(Integer.MAX_VALUE);
         int calls = 100;
+        GrpcUserDirectory directory = directory(DEADLINE, 1000); // the budget alone: a breaker that stays closed
 
         for (int i = 0; i < calls; i++) {
             assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
@@ -106,6 +117,47 @@ class CacheReadRetryTest {
 
         int retries = flaky.reads.get() - calls;
         assertThat(retries).as("retries of %d calls", calls).isPositive().isLessThanOrEqualTo(calls / 10);
+    }
+
+    @Test
+    void givenACacheThatDoesNotAnswerWithinTheDeadline_thenTheStoreAnswers() {
+        flaky.silent = true;
+        GrpcUserDirectory directory = directory(new CallDeadline(Duration.ofMillis(200)), 20);
+
+        assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
+        assertThat(flaky.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void givenACacheThatStoppedAnswering_thenTheBreakerSendsReadsToTheStoreWithoutWaiting() {
+        flaky.silent = true;
+        int volume = 5;
+        GrpcUserDirectory directory = directory(new CallDeadline(Duration.ofMillis(200)), volume);
+        for (int i = 0; i < volume; i++) {
+            directory.get(ADA.getId());
+        }
+        int readsBeforeOpen = flaky.reads.get();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
+        }
+
+        assertThat(flaky.reads.get()).as("reads the cache-service was asked after the breaker opened")
+                .isEqualTo(readsBeforeOpen);
+        assertThat(store.reads.get()).isEqualTo(volume + 20);
+    }
+
+    @Test
+    void givenTheCacheSayingNotFoundEveryTime_thenTheBreakerStaysClosed() {
+        flaky.notFound = true;
+        GrpcUserDirectory directory = directory(DEADLINE, 5);
+
+        for (int i = 0; i < 20; i++) {
+            catchThrowableOfType(GatewayException.class, () -> directory.get(ADA.getId()));
+        }
+
+        assertThat(flaky.reads.get()).isEqualTo(20);
+        assertThat(store.reads.get()).isZero();
     }
 
     @Test
@@ -145,12 +197,17 @@ class CacheReadRetryTest {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
         volatile boolean notFound;
+        /** Reads are taken and never answered, as over a black-holed connection. */
+        volatile boolean silent;
         /** When above 0, every failEvery-th read answers UNAVAILABLE. */
         volatile int failEvery;
 
         @Override
         public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
             int read = reads.incrementAndGet();
+            if (silent) {
+                return;
+            }
             if (failEvery > 0 && read % failEvery == 0) {
                 response.onError(Status.UNAVAILABLE.withDescription("cache unavailable").asRuntimeException());
                 return;

@@ -17,6 +17,8 @@ import dev.authgateway.support.server.RunningService;
 import dev.authgateway.support.testing.GrpcTestConfig;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,9 @@ class CredentialDeadlineTest {
 
     private GrpcUserDirectory directory(Duration storeDeadline, Duration credentialDeadline) {
         return new GrpcUserDirectory(channel, new CallDeadline(storeDeadline), new CallDeadline(credentialDeadline),
-                channel, new CallDeadline(storeDeadline), new CallDeadline(storeDeadline));
+                channel, new CallDeadline(storeDeadline), new CallDeadline(storeDeadline),
+                GrpcUserDirectory.cacheReadBreaker(Config.just(ConfigSources.create(Map.of("volume", "20",
+                        "error-ratio", "60", "delay", "PT2S", "success-threshold", "1")))));
     }
 
     private static final class SlowStore extends UserStoreGrpc.UserStoreImplBase {
