@@ -29,6 +29,9 @@ public final class RateLimitedLog {
     private static final int MAX_EVENTS = 256;
     private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    /** JUL holds loggers weakly: one nobody references may be collected, and its filter with it. */
+    private static final java.util.List<Logger> LIMITED_LIBRARY_LOGGERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Logger logger;
     private final int linesPerMinute;
     private final LongSupplier nanoTime;
@@ -89,18 +92,39 @@ public final class RateLimitedLog {
         if (!logger.isLoggable(level)) {
             return;
         }
+        if (admitted(level, event, logger)) {
+            logger.log(level, oneLine(message), cause);
+        }
+    }
+
+    /** Takes a line from the event's budget; the lines about suppressing go to {@code summaries}. */
+    private boolean admitted(Level level, String event, Logger summaries) {
         String key = windows.size() < MAX_EVENTS || windows.containsKey(event) ? event : "(other events)";
         Window.Permit permit = windows.computeIfAbsent(key, ignored -> new Window())
                 .take(nanoTime.getAsLong(), linesPerMinute);
         if (permit.suppressedBefore() > 0) {
-            logger.log(level, "suppressed " + permit.suppressedBefore() + " similar [" + key + "] in the last minute");
+            summaries.log(level, "suppressed " + permit.suppressedBefore() + " similar [" + key + "] in the last minute");
         }
-        if (permit.allowed()) {
-            logger.log(level, oneLine(message), cause);
-        } else if (permit.firstSuppressed()) {
-            logger.log(level, "[" + key + "] more than " + linesPerMinute
+        if (!permit.allowed() && permit.firstSuppressed()) {
+            summaries.log(level, "[" + key + "] more than " + linesPerMinute
                     + " a minute: suppressing similar lines for the rest of the minute");
         }
+        return permit.allowed();
+    }
+
+    /**
+     * A library's logger limited the same way, for warnings it writes once per failed call: grpc-java's Netty
+     * handlers log a stack trace for every stream a caller cancelled while its answer was being written, which after
+     * a network stall is thousands in a second. Within the budget a record passes unchanged; the lines about
+     * suppressing come from this class's logger.
+     */
+    public static void limitLibraryLogger(String loggerName) {
+        Logger library = Logger.getLogger(loggerName);
+        RateLimitedLog limits = new RateLimitedLog(library, configuredLimit(), System::nanoTime);
+        Logger summaries = Logger.getLogger(RateLimitedLog.class.getName());
+        library.setFilter(logRecord -> logRecord.getLevel().intValue() < Level.WARNING.intValue()
+                || limits.admitted(logRecord.getLevel(), loggerName + ": " + logRecord.getMessage(), summaries));
+        LIMITED_LIBRARY_LOGGERS.add(library);
     }
 
     private static String describe(Throwable cause) {

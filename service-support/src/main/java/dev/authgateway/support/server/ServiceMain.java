@@ -2,6 +2,7 @@ package dev.authgateway.support.server;
 
 import java.util.function.Function;
 
+import dev.authgateway.support.observe.RateLimitedLog;
 import dev.authgateway.support.observe.Telemetry;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -19,6 +20,8 @@ public final class ServiceMain {
      */
     public static void run(String serviceName, Function<Config, RunningService> start) {
         LogConfig.configureRuntime();
+        RateLimitedLog.limitLibraryLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
+        RateLimitedLog.limitLibraryLogger("io.grpc.netty.shaded.io.grpc.netty.NettyClientHandler");
         OpenTelemetrySdk telemetry = Telemetry.start(serviceName);
         RunningService service = start.apply(Config.create());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {

@@ -111,4 +111,30 @@ class RateLimitedLogTest {
 
         assertThat(records).hasSizeLessThan(256 + 3 + 1 + 1);
     }
+
+    @Test
+    void givenALibraryLoggerThatWarnsForEveryCancelledStream_thenItsBudgetPassesAndTheRestIsDropped() {
+        String name = "library.NettyServerHandler." + System.nanoTime();
+        Logger library = Logger.getLogger(name);
+        library.setUseParentHandlers(false);
+        library.addHandler(LogRecords.collectingInto(records));
+        Logger summaries = Logger.getLogger(RateLimitedLog.class.getName());
+        List<LogRecord> summaryRecords = new CopyOnWriteArrayList<>();
+        var summaryHandler = LogRecords.collectingInto(summaryRecords);
+        summaries.addHandler(summaryHandler);
+        try {
+            RateLimitedLog.limitLibraryLogger(name);
+            for (int i = 0; i < 1_000; i++) {
+                library.log(Level.WARNING, "Stream Error", new IllegalStateException("stream closed"));
+            }
+            library.info("an informational line is never limited");
+        } finally {
+            summaries.removeHandler(summaryHandler);
+        }
+
+        assertThat(records).hasSize(RateLimitedLog.DEFAULT_LINES_PER_MINUTE + 1);
+        assertThat(records.getFirst().getThrown()).isInstanceOf(IllegalStateException.class);
+        assertThat(summaryRecords).extracting(LogRecord::getMessage).singleElement().asString()
+                .contains(name + ": Stream Error").contains("suppressing");
+    }
 }
