@@ -1,6 +1,11 @@
 package dev.authgateway.systemtest.harness;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,8 +14,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Starts one {@link Stack} for the whole test run and stops it when the run ends. A test that fails on a request
- * timeout prints what the gateway was doing (its threads and the tail of its log), so a stall seen once in CI can be
- * read afterwards instead of guessed at.
+ * timeout prints what the gateway was doing (its threads and the tail of its log), whether it answers a request on a
+ * new connection from a new client, and this JVM's own HTTP client threads, so a stall seen once in CI can be read
+ * afterwards instead of guessed at: a gateway that answers the new client points at the test's client, not at it.
  */
 public final class StackExtension implements ParameterResolver, TestExecutionExceptionHandler {
 
@@ -38,7 +44,8 @@ public final class StackExtension implements ParameterResolver, TestExecutionExc
             Stack stack = stack(context);
             System.err.println("=== " + context.getDisplayName() + " timed out; the gateway's threads:\n"
                     + threadsOf(stack.gatewayPid()) + "\n=== the gateway's log, last lines:\n"
-                    + stack.gatewayLogTail());
+                    + stack.gatewayLogTail() + "\n=== a request from a new client on a new connection: "
+                    + newClientAnswer(stack) + "\n=== this test JVM's HTTP client threads:\n" + httpClientThreads());
         }
         throw failure;
     }
@@ -61,6 +68,31 @@ public final class StackExtension implements ParameterResolver, TestExecutionExc
         } catch (Exception e) {
             return "(no thread dump: " + e + ")";
         }
+    }
+
+    private static String newClientAnswer(Stack stack) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/graphql"))
+                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (Exception e) {
+            return "no answer: " + e;
+        }
+    }
+
+    private static String httpClientThreads() {
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("HttpClient")) {
+                threads.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    threads.append("    at ").append(frame).append('\n');
+                }
+            }
+        });
+        return threads.toString();
     }
 
     private static Stack startStack() {
