@@ -161,6 +161,17 @@ class CacheReadRetryTest {
     }
 
     @Test
+    void givenTheCacheRefusingAsOverloaded_thenTheReadIsRefusedAndNotMovedToTheStore() {
+        flaky.overloaded = true;
+
+        GatewayException error = catchThrowableOfType(GatewayException.class, () -> directory.get(ADA.getId()));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(flaky.reads.get()).as("RESOURCE_EXHAUSTED is not retried").isEqualTo(1);
+        assertThat(store.reads.get()).isZero();
+    }
+
+    @Test
     void givenTheCacheAndTheStoreUnavailable_thenUnavailable() {
         flaky.failuresLeft.set(Integer.MAX_VALUE);
         store.unavailable = true;
@@ -199,6 +210,8 @@ class CacheReadRetryTest {
         volatile boolean notFound;
         /** Reads are taken and never answered, as over a black-holed connection. */
         volatile boolean silent;
+        /** Every read refused as the cache-service's admission limit refuses it. */
+        volatile boolean overloaded;
         /** When above 0, every failEvery-th read answers UNAVAILABLE. */
         volatile int failEvery;
 
@@ -206,6 +219,10 @@ class CacheReadRetryTest {
         public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> response) {
             int read = reads.incrementAndGet();
             if (silent) {
+                return;
+            }
+            if (overloaded) {
+                response.onError(Status.RESOURCE_EXHAUSTED.withDescription("overloaded; retry later").asRuntimeException());
                 return;
             }
             if (failEvery > 0 && read % failEvery == 0) {

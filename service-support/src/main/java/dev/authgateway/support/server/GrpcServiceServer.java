@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.authgateway.support.grpc.GrpcAdmission;
 import dev.authgateway.support.http.HttpServers;
 import dev.authgateway.support.observe.GrpcServerTelemetry;
 import io.grpc.BindableService;
@@ -111,6 +112,8 @@ public final class GrpcServiceServer {
     private GrpcListener startGrpc(Config grpcConfig) {
         List<ServerInterceptor> chain = new ArrayList<>(interceptors);
         GrpcListenerSettings settings = GrpcListenerSettings.from(grpcConfig);
+        // grpc-java calls the last interceptor first: telemetry sees every call, the refused ones too.
+        GrpcAdmission.from(grpcConfig.get("admission")).ifPresent(chain::add);
         chain.add(new GrpcServerTelemetry(settings.accessLog()));
         List<ServerServiceDefinition> definitions = new ArrayList<>();
         services.forEach(service -> definitions.add(
