@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulation whose checks cannot pass (AuthJourney once compared a display name with the literal text
  * "Renamed #{username}") fails here instead of in an operator's hands. Only failed requests are asserted, never a
  * latency: {@code -Dsmoke=true} drops the p99 assertions. Each simulation warms up for 3 s first (failures there show
- * in the report but fail nothing): the stack may have just started, and a cold cache-service can miss the gateway's
- * 1 s read deadline on its first calls, which is the cold-start problem of issue 13, not a broken simulation.
+ * in the report but fail nothing): the stack may have just started, and a cold stack answers its first calls slowly,
+ * which is the cold-start problem of issue 13, not a broken simulation.
  */
 @ExtendWith(StackExtension.class)
 class GatlingSmokeIT {
