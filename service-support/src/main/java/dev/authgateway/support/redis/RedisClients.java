@@ -31,6 +31,12 @@ public final class RedisClients {
         config.setCodec(ByteArrayCodec.INSTANCE);
         // Connect on first use: the service starts, and serves from the store, while Redis is down.
         config.setLazyInitialization(true);
+        // Redisson's defaults, 32 event-loop and 16 listener threads, are for large hosts; on a 2-core container they
+        // are threads that idle, started one at a time as connections come and go (the slow-network drill counted them
+        // as growth after each fault). Two per core each; every Redis call here is asynchronous or short.
+        int threads = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+        config.setNettyThreads(threads);
+        config.setThreads(threads);
         if (!redis.sentinel()) {
             configure(config.useSingleServer()
                     .setAddress(redis.address())
