@@ -16,6 +16,7 @@ import io.helidon.config.Config;
  */
 record GatewaySettings(GrpcChannelSettings store, CallDeadline storeDeadline, CallDeadline credentialDeadline,
                        GrpcChannelSettings cache, CallDeadline cacheDeadline, CallDeadline cacheWriteDeadline,
+                       Duration cacheHedgeAfter,
                        RedisSettings redis,
                        boolean attemptLimitsEnabled, Duration revocationRecheck, long verifiedCacheSize,
                        boolean requireVerifiedEmail) {
@@ -28,6 +29,7 @@ record GatewaySettings(GrpcChannelSettings store, CallDeadline storeDeadline, Ca
                 GrpcChannelSettings.from(app.get("cache")),
                 CallDeadline.from(app.get("cache")),
                 CallDeadline.from(app.get("cache"), "write-deadline"),
+                Required.duration(app.get("cache.hedge-after")),
                 RedisSettings.from(app.get("redis")),
                 Required.bool(app.get("attempt-limits.enabled")),
                 Required.duration(app.get("sessions.revocation-recheck")),

@@ -73,7 +73,7 @@ public final class Main {
             SessionRevocations revocations = revocations(redisson, settings, jwt);
             GrpcUserDirectory users = new GrpcUserDirectory(
                     store, settings.storeDeadline(), settings.credentialDeadline(),
-                    cache, settings.cacheDeadline(), settings.cacheWriteDeadline(),
+                    cache, settings.cacheDeadline(), settings.cacheWriteDeadline(), settings.cacheHedgeAfter(),
                     GrpcUserDirectory.cacheReadBreaker(app.get("cache.breaker")));
             Accounts accounts = new Accounts(users, tokens,
                     limits, audit, revocations, Clock.systemUTC(),

@@ -38,7 +38,9 @@ class ApplicationYamlTest {
     }
 
     @Test
-    void givenApplicationYamlAlone_thenTheCacheDeadlineIsTheDocumented150Milliseconds() {
-        assertThat(GatewaySettings.from(root.get("app")).cacheDeadline().timeout()).isEqualTo(Duration.ofMillis(150));
+    void givenApplicationYamlAlone_thenTheCacheDeadlineIsTheDocumentedOneSecond_andTheHedge150Milliseconds() {
+        GatewaySettings settings = GatewaySettings.from(root.get("app"));
+        assertThat(settings.cacheDeadline().timeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.cacheHedgeAfter()).isEqualTo(Duration.ofMillis(150));
     }
 }

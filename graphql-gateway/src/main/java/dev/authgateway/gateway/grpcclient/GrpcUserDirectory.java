@@ -1,5 +1,6 @@
 package dev.authgateway.gateway.grpcclient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,27 +24,18 @@ import dev.authgateway.proto.user.v1.UpdateProfileRequest;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
-import dev.authgateway.support.faults.CircuitBreakers;
 import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Channel;
 import io.helidon.config.Config;
 import io.helidon.faulttolerance.CircuitBreaker;
-import io.helidon.faulttolerance.CircuitBreakerOpenException;
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
  * Users over gRPC: accounts, credentials and sessions at the store-service; the profile (read and write) at the
  * cache-service, which keeps its cache coherent with the store and falls back to the store itself when Redis is down.
  * Every call has a deadline; a read the cache-service answered UNAVAILABLE is tried again by the channel's retry
- * policy ({@link CacheReadRetry}), and a read it did not answer (UNAVAILABLE after the retry, or its deadline passed:
- * a black-holed connection answers nothing) is answered by the store. A circuit breaker over those reads sends every
- * read to the store at once while most of them went unanswered, so a cache-service that stopped answering costs one
- * deadline per read only until the breaker opens. Failures become the gateway's codes in {@link GrpcStatuses} only.
+ * policy ({@link CacheReadRetry}), and a read it has not answered in a short while is also asked of the store
+ * ({@link HedgedUserRead}). Failures become the gateway's codes in {@link GrpcStatuses} only.
  *
  * <p>Signup and login have a deadline of their own: they wait for an Argon2id hash, which queues for a core when the
  * store-service's machine is busy (as when every read falls back to PostgreSQL during a Redis failover).
@@ -54,10 +46,8 @@ public final class GrpcUserDirectory implements UserDirectory {
     private final UserCacheGrpc.UserCacheBlockingStub cache;
     private final CallDeadline storeDeadline;
     private final CallDeadline credentialDeadline;
-    private final CallDeadline cacheDeadline;
     private final CallDeadline cacheWriteDeadline;
-    private final CircuitBreaker cacheReads;
-    private final Counter readsFromStore;
+    private final HedgedUserRead reads;
 
     /**
      * {@code cacheWriteDeadline} covers the cache-service's write at the store and its attempts to drop the cached
@@ -65,20 +55,14 @@ public final class GrpcUserDirectory implements UserDirectory {
      */
     public GrpcUserDirectory(Channel storeChannel, CallDeadline storeDeadline, CallDeadline credentialDeadline,
                              Channel cacheChannel, CallDeadline cacheDeadline, CallDeadline cacheWriteDeadline,
-                             CircuitBreaker cacheReads) {
+                             Duration hedgeAfter, CircuitBreaker cacheReads) {
         this.store = UserStoreGrpc.newBlockingStub(storeChannel);
         this.cache = UserCacheGrpc.newBlockingStub(cacheChannel);
         this.storeDeadline = storeDeadline;
         this.credentialDeadline = credentialDeadline;
-        this.cacheDeadline = cacheDeadline;
         this.cacheWriteDeadline = cacheWriteDeadline;
-        this.cacheReads = cacheReads;
-        MeterRegistry metrics = Metrics.globalRegistry();
-        metrics.getOrCreate(Gauge.builder("gateway.cache_breaker_open",
-                () -> cacheReads.state() == CircuitBreaker.State.OPEN ? 1 : 0)
-                .description("1 while profile reads go to the store without asking the cache-service"));
-        this.readsFromStore = metrics.getOrCreate(Counter.builder("gateway.cache_fallback_reads")
-                .description("Profile reads the store answered because the cache-service did not"));
+        this.reads = new HedgedUserRead(cacheChannel, cacheDeadline, storeChannel, storeDeadline, hedgeAfter,
+                cacheReads);
     }
 
     @Override
@@ -118,52 +102,16 @@ public final class GrpcUserDirectory implements UserDirectory {
 
     @Override
     public User get(String userId) {
-        GetUserRequest request = GetUserRequest.newBuilder().setId(userId).build();
         try {
-            return cacheReads.invoke(() -> readFromCache(request));
-        } catch (CircuitBreakerOpenException | CacheServiceUnanswered e) {
-            return readFromStore(request);
+            return ProtoUsers.fromProto(reads.read(GetUserRequest.newBuilder().setId(userId).build()).getUser());
         } catch (StatusRuntimeException e) {
             throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
         }
     }
 
-    private User readFromCache(GetUserRequest request) {
-        try {
-            return ProtoUsers.fromProto(cacheDeadline.on(cache).getUser(request).getUser());
-        } catch (StatusRuntimeException e) {
-            Status.Code code = e.getStatus().getCode();
-            if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-                throw new CacheServiceUnanswered(e);
-            }
-            throw e;
-        }
-    }
-
-    /** The breaker over cache reads, from {@code app.cache.breaker}: only an unanswered read counts as failed. */
+    /** The breaker over profile reads, from {@code app.cache.breaker}. */
     public static CircuitBreaker cacheReadBreaker(Config breaker) {
-        return CircuitBreakers.from(breaker, "cache-service-reads", CacheServiceUnanswered.class);
-    }
-
-    /** The one failure {@code cacheReads} counts; any answer of the cache-service, an error too, is not. */
-    private static final class CacheServiceUnanswered extends RuntimeException {
-        CacheServiceUnanswered(StatusRuntimeException cause) {
-            super(cause.getStatus().getCode().name(), cause, false, false);
-        }
-    }
-
-    /**
-     * The cache-service itself is away (restarting, say, with the retry spent), or did not answer within its
-     * deadline, or its breaker is open: the store answers the read at PostgreSQL's cost. Reading the source of truth cannot serve a stale profile, so coherence stays the
-     * cache-service's; a Redis outage never reaches here, the cache-service covers it.
-     */
-    private User readFromStore(GetUserRequest request) {
-        readsFromStore.increment();
-        try {
-            return ProtoUsers.fromProto(storeDeadline.on(store).getUser(request).getUser());
-        } catch (StatusRuntimeException e) {
-            throw GrpcStatuses.toGatewayException(e, Asked.TOKEN_USER);
-        }
+        return HedgedUserRead.breaker(breaker);
     }
 
     @Override

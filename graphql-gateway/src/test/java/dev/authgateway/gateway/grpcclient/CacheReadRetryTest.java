@@ -56,11 +56,11 @@ class CacheReadRetryTest {
         storeServer = GrpcServiceServer.builder().service(store).start(GrpcTestConfig.with(Map.of()), List.of());
         channel = GrpcChannels.open(GrpcTestConfig.channel(server.grpcPort()), CacheReadRetry.serviceConfig());
         storeChannel = GrpcChannels.open(GrpcTestConfig.channel(storeServer.grpcPort()));
-        directory = directory(DEADLINE, 20);
+        directory = directory(Duration.ofSeconds(5), 20);
     }
 
-    private GrpcUserDirectory directory(CallDeadline cacheDeadline, int breakerVolume) {
-        return new GrpcUserDirectory(storeChannel, DEADLINE, DEADLINE, channel, cacheDeadline, DEADLINE,
+    private GrpcUserDirectory directory(Duration hedgeAfter, int breakerVolume) {
+        return new GrpcUserDirectory(storeChannel, DEADLINE, DEADLINE, channel, DEADLINE, DEADLINE, hedgeAfter,
                 GrpcUserDirectory.cacheReadBreaker(Config.just(ConfigSources.create(Map.of(
                         "volume", String.valueOf(breakerVolume), "error-ratio", "60", "delay", "PT10S",
                         "success-threshold", "1")))));
@@ -95,7 +95,7 @@ class CacheReadRetryTest {
     void givenTheCacheFailingEveryRead_thenRetriesStopWithinTheBudget() {
         flaky.failuresLeft.set(Integer.MAX_VALUE);
         int calls = 100;
-        GrpcUserDirectory directory = directory(DEADLINE, 1000); // the budget alone: a breaker that stays closed
+        GrpcUserDirectory directory = directory(Duration.ofSeconds(5), 1000); // the budget alone: a breaker that stays closed
 
         for (int i = 0; i < calls; i++) {
             assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
@@ -120,19 +120,32 @@ class CacheReadRetryTest {
     }
 
     @Test
-    void givenACacheThatDoesNotAnswerWithinTheDeadline_thenTheStoreAnswers() {
+    void givenACacheThatDoesNotAnswer_thenTheStoreAnswersAfterTheHedgeDelay_notTheDeadline() {
         flaky.silent = true;
-        GrpcUserDirectory directory = directory(new CallDeadline(Duration.ofMillis(200)), 20);
+        GrpcUserDirectory directory = directory(Duration.ofMillis(200), 20);
 
+        long start = System.nanoTime();
         assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada (from the store)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the cache's deadline is 5 s")
+                .isLessThan(Duration.ofSeconds(3));
         assertThat(flaky.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void givenASlowCacheAndAStoreThatIsDown_thenTheCachesLateAnswerCounts() {
+        flaky.delayMillis = 600;
+        store.unavailable = true;
+        GrpcUserDirectory directory = directory(Duration.ofMillis(100), 20);
+
+        assertThat(directory.get(ADA.getId()).displayName()).isEqualTo("Ada");
+        assertThat(store.reads.get()).as("the store was asked too").isEqualTo(1);
     }
 
     @Test
     void givenACacheThatStoppedAnswering_thenTheBreakerSendsReadsToTheStoreWithoutWaiting() {
         flaky.silent = true;
         int volume = 5;
-        GrpcUserDirectory directory = directory(new CallDeadline(Duration.ofMillis(200)), volume);
+        GrpcUserDirectory directory = directory(Duration.ofMillis(200), volume);
         for (int i = 0; i < volume; i++) {
             directory.get(ADA.getId());
         }
@@ -150,7 +163,7 @@ class CacheReadRetryTest {
     @Test
     void givenTheCacheSayingNotFoundEveryTime_thenTheBreakerStaysClosed() {
         flaky.notFound = true;
-        GrpcUserDirectory directory = directory(DEADLINE, 5);
+        GrpcUserDirectory directory = directory(Duration.ofSeconds(5), 5);
 
         for (int i = 0; i < 20; i++) {
             catchThrowableOfType(GatewayException.class, () -> directory.get(ADA.getId()));
@@ -212,6 +225,8 @@ class CacheReadRetryTest {
         volatile boolean silent;
         /** Every read refused as the cache-service's admission limit refuses it. */
         volatile boolean overloaded;
+        /** Every read answered this late. */
+        volatile long delayMillis;
         /** When above 0, every failEvery-th read answers UNAVAILABLE. */
         volatile int failEvery;
 
@@ -220,6 +235,13 @@ class CacheReadRetryTest {
             int read = reads.incrementAndGet();
             if (silent) {
                 return;
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (overloaded) {
                 response.onError(Status.RESOURCE_EXHAUSTED.withDescription("overloaded; retry later").asRuntimeException());

@@ -66,7 +66,7 @@ class CredentialDeadlineTest {
 
     private GrpcUserDirectory directory(Duration storeDeadline, Duration credentialDeadline) {
         return new GrpcUserDirectory(channel, new CallDeadline(storeDeadline), new CallDeadline(credentialDeadline),
-                channel, new CallDeadline(storeDeadline), new CallDeadline(storeDeadline),
+                channel, new CallDeadline(storeDeadline), new CallDeadline(storeDeadline), Duration.ofMillis(150),
                 GrpcUserDirectory.cacheReadBreaker(Config.just(ConfigSources.create(Map.of("volume", "20",
                         "error-ratio", "60", "delay", "PT2S", "success-threshold", "1")))));
     }
