@@ -19,6 +19,7 @@ import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.support.faults.CircuitBreakers;
 import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Channel;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.helidon.config.Config;
@@ -31,8 +32,10 @@ import io.helidon.metrics.api.Metrics;
 
 /**
  * A profile read: asked of the cache-service, and, if it has not answered after {@code hedgeAfter} (or could not
- * answer: UNAVAILABLE once its retry is spent, its deadline passed), also of the store; the first answer wins and the
- * other call is cancelled. A slow cache-service (a black-holed link, a stalled replica) then costs a read
+ * answer: UNAVAILABLE once its retry is spent, its deadline passed), also of the store; the first answer wins. The
+ * cache call is never cancelled, not even when the request it serves has ended (it runs in a fork of the request's
+ * gRPC context): on a miss the cache-service is loading the user into the cache, and a cancelled load leaves the next
+ * read a miss too (with PostgreSQL down, a failure, which PostgresRestartIT caught); its own deadline bounds it. A slow cache-service (a black-holed link, a stalled replica) then costs a read
  * {@code hedgeAfter} and a store read, not its deadline; and a cache-service that answers late still answers when the
  * store cannot (PostgreSQL down), as a plain fallback on a short deadline would not. Reading the store, the source of
  * truth, cannot serve a replaced profile.
@@ -78,7 +81,7 @@ final class HedgedUserRead {
         AtomicReference<CompletableFuture<GetUserResponse>> fromCache = new AtomicReference<>();
         try {
             return breaker.invoke(() -> {
-                fromCache.set(completable(cacheDeadline.on(cache).getUser(request)));
+                fromCache.set(completable(outlivingTheRequest(() -> cacheDeadline.on(cache).getUser(request))));
                 return answeredWithin(fromCache.get());
             });
         } catch (CircuitBreakerOpenException e) {
@@ -106,12 +109,22 @@ final class HedgedUserRead {
         }
     }
 
+    private static <T> T outlivingTheRequest(java.util.function.Supplier<T> call) {
+        Context forked = Context.current().fork();
+        Context previous = forked.attach();
+        try {
+            return call.get();
+        } finally {
+            forked.detach(previous);
+        }
+    }
+
     private CompletableFuture<GetUserResponse> storeRead(GetUserRequest request) {
         readsFromStore.increment();
         return completable(storeDeadline.on(store).getUser(request));
     }
 
-    /** The first success of the two; the other call is cancelled. Both failed: the store's failure. */
+    /** The first success of the two; a store read no longer needed is cancelled. Both failed: the store's failure. */
     private static CompletableFuture<GetUserResponse> firstAnswer(CompletableFuture<GetUserResponse> fromCache,
                                                                   CompletableFuture<GetUserResponse> fromStore) {
         CompletableFuture<GetUserResponse> first = new CompletableFuture<>();
@@ -127,7 +140,6 @@ final class HedgedUserRead {
         fromStore.whenComplete((answer, failure) -> {
             if (failure == null) {
                 first.complete(answer);
-                fromCache.cancel(true);
             } else if (failed.incrementAndGet() == 2) {
                 first.completeExceptionally(failure);
             }
