@@ -1,10 +1,13 @@
 package dev.authgateway.support.http;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.authgateway.support.config.Required;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -44,7 +47,15 @@ public final class HttpServers {
     private HttpServers() {
     }
 
-    /** A server builder for {@code server} whose default socket serves {@code routing}; features are the caller's. */
+    /**
+     * A server builder for {@code server} whose default socket serves {@code routing}; features are the caller's.
+     * Every listener speaks HTTP/1.1 through {@link GuardedHttp1} and nothing else: Helidon's own protocol selectors
+     * (its HTTP/1.1 one, which upgrades a connection to HTTP/2 on a client's {@code Upgrade: h2c}, and HTTP/2 with
+     * prior knowledge) are not installed. On an upgraded connection one refused request body (413) stopped the
+     * connection's reader for good, Helidon's HTTP/2 stream waiting for a handler to take data it never would: every
+     * later request on it hung, and the connection and its thread were held (seen in CI with the JDK client, which
+     * offers h2c). gRPC has listeners of its own.
+     */
     public static WebServerConfig.Builder builder(Config server, HttpRouting.Builder routing) {
         long maxPayload = Required.longValue(server.get("max-payload-size"));
         if (maxPayload < 0) {
@@ -52,11 +63,17 @@ public final class HttpServers {
                     + "an unlimited body lets one request fill the heap");
         }
         int maxConnections = maxConnections(server.get("max-tcp-connections"), DEFAULT_MAX_CONNECTIONS);
-        WebServerConfig.Builder builder = WebServer.builder().config(server).maxPayloadSize(maxPayload)
+        // Helidon adds a configured protocols node back when it builds; the HTTP/1.1 settings go to GuardedHttp1.
+        Http1Config http1 = server.get("protocols.http_1_1").exists()
+                ? Http1Config.create(server.get("protocols.http_1_1")) : Http1Config.create();
+        WebServerConfig.Builder builder = WebServer.builder().config(withoutProtocols(server))
+                .maxPayloadSize(maxPayload)
                 .maxTcpConnections(maxConnections);
         long allListeners = maxConnections;
         builder.connectionOptions(noDelay(builder.connectionOptions().orElseGet(SocketOptions::create)));
-        builder.addConnectionSelector(new GuardedHttp1(http1(builder.protocols())))
+        builder.addConnectionSelector(new GuardedHttp1(http1))
+                .protocols(List.of())
+                .protocolsDiscoverServices(false)
                 .directHandlers(JsonDirectHandler.forEveryEvent())
                 .routing(guarded(routing));
         for (Map.Entry<String, ListenerConfig> socket : Map.copyOf(builder.sockets()).entrySet()) {
@@ -70,12 +87,27 @@ public final class HttpServers {
                     .maxTcpConnections(namedConnections)
                     .connectionOptions(noDelay(named.connectionOptions()))
                     .addConnectionSelector(new GuardedHttp1(http1(named.protocols())))
+                    .protocols(List.of())
+                    .protocolsDiscoverServices(false)
                     .directHandlers(JsonDirectHandler.forEveryEvent())
                     .build());
             builder.routing(socket.getKey(), HttpServers::guarded);
         }
         FileDescriptorBudget.ofThisProcess().check(allListeners);
         return builder;
+    }
+
+    /** The server's node without its own {@code protocols} (a socket's are dropped by rebuilding the socket). */
+    private static Config withoutProtocols(Config server) {
+        String prefix = server.key().toString() + ".";
+        Map<String, String> values = new LinkedHashMap<>();
+        server.traverse().filter(Config::isLeaf).forEach(node -> {
+            String key = node.key().toString().substring(prefix.length());
+            if (!key.startsWith("protocols.")) {
+                node.asString().ifPresent(value -> values.put(key, value));
+            }
+        });
+        return Config.just(ConfigSources.create(values));
     }
 
     private static int maxConnections(Config key, int otherwise) {

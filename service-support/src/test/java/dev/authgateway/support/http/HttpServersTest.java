@@ -29,6 +29,7 @@ class HttpServersTest {
     static void start() {
         Config config = Config.just(ConfigSources.create(Map.of(
                 "server.host", "127.0.0.1", "server.port", "0", "server.max-payload-size", String.valueOf(LIMIT),
+                "server.protocols.http_1_1.max-prologue-length", "16384",
                 // a fixed receive buffer (no autotuning), so a body the server does not read backs up to the client
                 "server.connection-options.socket-receive-buffer-size", String.valueOf(SMALL_BUFFER))));
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -276,5 +277,57 @@ class HttpServersTest {
 
     private static RawHttp connect() throws IOException {
         return RawHttp.connect(server.port(), 5_000);
+    }
+
+    /**
+     * The JDK client, like others, asks to upgrade a plain connection to HTTP/2 (h2c) and then sends every request
+     * over it. Helidon's HTTP/2 stream stops the connection's reader when a handler refuses a body it does not read:
+     * after one 413 every later request on that connection hung (AbuseIT, in CI). The API speaks HTTP/1.1 only.
+     */
+    @Test
+    void givenAClientThatOffersHttp2_thenHttp11_andARefusedBodyDoesNotStallItsNextRequests() throws Exception {
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build()) {
+            for (int i = 0; i < 3; i++) {
+                var answer = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + server.port() + "/a"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+
+                var refused = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + server.port() + "/echo"))
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[1 << 20])).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).isEqualTo(413);
+            }
+        }
+    }
+
+    /** Only the guarded HTTP/1.1 selector: none of Helidon's that could upgrade a connection to HTTP/2. */
+    @Test
+    void givenTheServersConfig_thenItsOnlyProtocolIsTheGuardedHttp11() {
+        Config config = Config.just(ConfigSources.create(Map.of("server.host", "127.0.0.1", "server.port", "0",
+                "server.max-payload-size", "1024", "server.protocols.http_1_1.max-prologue-length", "2048",
+                "server.sockets.0.name", "admin", "server.sockets.0.port", "0")));
+        var built = HttpServers.builder(config.get("server"), HttpRouting.builder()).buildPrototype();
+
+        assertThat(built.protocols()).isEmpty();
+        assertThat(built.connectionSelectors()).singleElement().isInstanceOf(GuardedHttp1.class);
+        assertThat(built.sockets().values()).allSatisfy(socket -> {
+            assertThat(socket.protocols()).isEmpty();
+            assertThat(socket.connectionSelectors()).singleElement().isInstanceOf(GuardedHttp1.class);
+        });
+    }
+
+    /** HTTP/2 with prior knowledge (the connection preface straight away) is not spoken either: the server closes. */
+    @Test
+    void givenAnHttp2ConnectionPreface_thenNoHttp2Settings() throws IOException {
+        try (RawHttp http = connect()) {
+            http.send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+            String answer = http.rest();
+            assertThat(answer.isEmpty() || answer.startsWith("HTTP/1.1 ")).as(answer).isTrue();
+        }
     }
 }

@@ -40,6 +40,11 @@ class PostgresRestartIT {
             String token = ada.data().path("signup").path("accessToken").asText();
             var first = stack.graphql().post(PROFILE, Map.of(), token);
             assertThat(first.errorCode()).as("signup: %s%nprofile: %s", ada.body(), first.body()).isEmpty();
+            // The gateway hedges a read the cache-service is slow to answer (a cold one is) to the store, so the first
+            // answer may be the store's while the cache-service is still loading the user into Redis.
+            String userId = ada.data().path("signup").path("user").path("id").asText();
+            Eventually.within(Duration.ofSeconds(10), "the profile is in the cache",
+                    () -> stack.redisKeys().stream().anyMatch(key -> key.contains(userId)));
             String ready = stack.storeHealthUrls().get(0);
             String live = stack.storeHealthUrls().get(1);
             assertThat(status(ready)).isEqualTo(200);
