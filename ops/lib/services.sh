@@ -36,17 +36,14 @@ grpc_port_of() {
 jar_of() { printf '%s/%s/target/%s.jar\n' "$ROOT" "$1" "$1"; }
 
 # jvm_flags NAME -> JVM flags for a 2-core, small-memory box: the serial collector has the least overhead for
-# heaps this size, and a fixed maximum keeps three services and the load generator within memory. The heap is fixed
-# (-Xms = -Xmx) and touched at start: a heap the collector grows and shrinks moved the gateway's resident memory by
-# 200 MiB in the 30-minute soak with no change in its live data, which hides a real leak behind noise; fixed, resident
-# memory is flat from the start and any growth is worth a look.
+# heaps this size, and a fixed maximum keeps three services and the load generator within memory.
 # The store-service's Argon2id hashes allocate a 19 MiB array each: in a small young generation those go straight
 # to the old one and force a full collection every few seconds under login load (hash queues then miss deadlines,
 # seen in ops/drills/redis-failover); a full-size heap with half of it young lets them die young.
 jvm_flags() {
   local heap=${AUTHGW_HEAP:-384m}
-  local sizing=("-Xms$heap" "-Xmx$heap" -XX:+AlwaysPreTouch)
-  [[ ${1:-} == store-service ]] && sizing+=(-XX:NewRatio=1 -XX:SurvivorRatio=4)
+  local sizing=(-Xms64m "-Xmx$heap")
+  [[ ${1:-} == store-service ]] && sizing=("-Xms$heap" "-Xmx$heap" -XX:NewRatio=1 -XX:SurvivorRatio=4)
   # AUTHGW_GC=Parallel or G1 runs another collector, for comparisons (perf/README.md, "Collectors").
   local flags=("-XX:+Use${AUTHGW_GC:-Serial}GC" "${sizing[@]}" -XX:+ExitOnOutOfMemoryError)
   if ((JAVA_MAJOR >= 24)); then
