@@ -26,9 +26,9 @@ import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.proto.user.v1.VerifyCredentialsRequest;
 import dev.authgateway.support.grpc.CallDeadline;
 import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
 import io.helidon.config.Config;
 import io.helidon.faulttolerance.CircuitBreaker;
-import io.grpc.StatusRuntimeException;
 
 /**
  * Users over gRPC: accounts, credentials and sessions at the store-service; the profile (read and write) at the

@@ -7,17 +7,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.proto.user.v1.UserStoreGrpc;
 import dev.authgateway.support.faults.CircuitBreakers;
 import dev.authgateway.support.grpc.CallDeadline;
+import dev.authgateway.support.grpc.GrpcFutures;
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -81,7 +79,8 @@ final class HedgedUserRead {
         AtomicReference<CompletableFuture<GetUserResponse>> fromCache = new AtomicReference<>();
         try {
             return breaker.invoke(() -> {
-                fromCache.set(completable(outlivingTheRequest(() -> cacheDeadline.on(cache).getUser(request))));
+                fromCache.set(GrpcFutures.completable(
+                        outlivingTheRequest(() -> cacheDeadline.on(cache).getUser(request))));
                 return answeredWithin(fromCache.get());
             });
         } catch (CircuitBreakerOpenException e) {
@@ -109,7 +108,7 @@ final class HedgedUserRead {
         }
     }
 
-    private static <T> T outlivingTheRequest(java.util.function.Supplier<T> call) {
+    private static <T> T outlivingTheRequest(Supplier<T> call) {
         Context forked = Context.current().fork();
         Context previous = forked.attach();
         try {
@@ -121,7 +120,7 @@ final class HedgedUserRead {
 
     private CompletableFuture<GetUserResponse> storeRead(GetUserRequest request) {
         readsFromStore.increment();
-        return completable(storeDeadline.on(store).getUser(request));
+        return GrpcFutures.completable(storeDeadline.on(store).getUser(request));
     }
 
     /** The first success of the two; a store read no longer needed is cancelled. Both failed: the store's failure. */
@@ -160,29 +159,6 @@ final class HedgedUserRead {
 
     private static StatusRuntimeException statusOf(Throwable failure) {
         return failure instanceof StatusRuntimeException status ? status : Status.fromThrowable(failure).asRuntimeException();
-    }
-
-    /** Cancelling the returned future cancels the gRPC call. */
-    private static <T> CompletableFuture<T> completable(ListenableFuture<T> call) {
-        CompletableFuture<T> future = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterrupt) {
-                call.cancel(mayInterrupt);
-                return super.cancel(mayInterrupt);
-            }
-        };
-        Futures.addCallback(call, new FutureCallback<>() {
-            @Override
-            public void onSuccess(T result) {
-                future.complete(result);
-            }
-
-            @Override
-            public void onFailure(Throwable failure) {
-                future.completeExceptionally(failure);
-            }
-        }, MoreExecutors.directExecutor());
-        return future;
     }
 
     /** The one failure the breaker counts. */

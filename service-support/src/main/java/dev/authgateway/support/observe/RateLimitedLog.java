@@ -1,7 +1,9 @@
 package dev.authgateway.support.observe;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -30,7 +32,7 @@ public final class RateLimitedLog {
     private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** JUL holds loggers weakly: one nobody references may be collected, and its filter with it. */
-    private static final java.util.List<Logger> LIMITED_LIBRARY_LOGGERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Logger> LIMITED_LIBRARY_LOGGERS = new CopyOnWriteArrayList<>();
 
     private final Logger logger;
     private final int linesPerMinute;

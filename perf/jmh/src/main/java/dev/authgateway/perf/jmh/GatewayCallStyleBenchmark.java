@@ -2,13 +2,8 @@ package dev.authgateway.perf.jmh;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import dev.authgateway.gateway.grpcclient.CacheReadRetry;
 import dev.authgateway.proto.user.v1.GetUserRequest;
 import dev.authgateway.proto.user.v1.GetUserResponse;
@@ -16,6 +11,7 @@ import dev.authgateway.proto.user.v1.User;
 import dev.authgateway.proto.user.v1.UserCacheGrpc;
 import dev.authgateway.support.grpc.CallDeadline;
 import dev.authgateway.support.grpc.GrpcChannels;
+import dev.authgateway.support.grpc.GrpcFutures;
 import dev.authgateway.support.server.RunningService;
 import dev.authgateway.testing.TestRedis;
 import io.grpc.ManagedChannel;
@@ -95,7 +91,7 @@ public class GatewayCallStyleBenchmark {
     @Benchmark
     public User futureStubJoined() {
         cpu.count("future");
-        return completable(DEADLINE.on(future).getUser(request)).join().getUser();
+        return GrpcFutures.completable(DEADLINE.on(future).getUser(request)).join().getUser();
     }
 
     @Benchmark
@@ -108,21 +104,5 @@ public class GatewayCallStyleBenchmark {
     @Threads(8)
     public User futureStubJoinedEightCallers() {
         return futureStubJoined();
-    }
-
-    private static CompletableFuture<GetUserResponse> completable(ListenableFuture<GetUserResponse> call) {
-        CompletableFuture<GetUserResponse> result = new CompletableFuture<>();
-        Futures.addCallback(call, new FutureCallback<>() {
-            @Override
-            public void onSuccess(GetUserResponse response) {
-                result.complete(response);
-            }
-
-            @Override
-            public void onFailure(Throwable failure) {
-                result.completeExceptionally(failure);
-            }
-        }, MoreExecutors.directExecutor());
-        return result;
     }
 }
