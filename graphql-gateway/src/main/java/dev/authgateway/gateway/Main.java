@@ -153,7 +153,8 @@ public final class Main {
                         .useSystemServices(false)
                         .addCheck(HealthChecks.readiness("store-service", () -> GrpcHealth.serving(store, probe)),
                                 HealthCheckType.READINESS)
-                        .addCheck(HealthChecks.readiness("cache-service", () -> GrpcHealth.serving(cache, probe)),
+                        // Profile reads fall back to the store while the cache-service is away (HedgedUserRead).
+                        .addCheck(HealthChecks.optional("cache-service", () -> GrpcHealth.serving(cache, probe)),
                                 HealthCheckType.READINESS)
                         .build())
                 .addObserver(MetricsObserver.create())
