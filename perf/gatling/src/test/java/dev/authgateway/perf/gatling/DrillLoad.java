@@ -29,7 +29,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * The load of the failure drills (ops/drills/*): profile reads, logins and signups at fixed rates (open model) for
- * {@code durationSeconds} after a ramp of {@code rampSeconds}, while the drill script breaks a part of the deployment. Every request is written to
+ * {@code durationSeconds} after a ramp of {@code rampSeconds} from {@code rampFromFraction} of them, while the drill
+ * script breaks a part of the deployment. Every request is written to
  * {@code drillLog} as "end-epoch-ms,name,latency-ms,OK|KO" so the script can judge before/during/after, and every
  * signup that was answered with success to {@code drillSignups} ("username") so it can prove none was lost.
  * Rates: {@code profilesPerSecond} (100), {@code loginsPerSecond} (4), {@code signupsPerSecond} (2); the overload
@@ -44,6 +45,7 @@ public class DrillLoad extends Simulation {
     private static final double BURST = Double.parseDouble(System.getProperty("burstProfilesPerSecond", "0"));
     private static final long BURST_AT = Long.getLong("burstAtSeconds", 30);
     private static final long BURST_SECONDS = Long.getLong("burstSeconds", 60);
+    private static final double RAMP_FROM = Double.parseDouble(System.getProperty("rampFromFraction", "0.1"));
     private static final PrintWriter REQUESTS = writer("drillLog", "target/drill-requests.csv");
     private static final PrintWriter SIGNED_UP = writer("drillSignups", "target/drill-signups.txt");
 
@@ -91,10 +93,13 @@ public class DrillLoad extends Simulation {
                 .assertions(PerfSettings.SMOKE ? PerfSettings.assertions() : java.util.List.of());
     }
 
-    /** Warms the stack up over {@code rampSeconds} to the full rate, then holds it for {@code durationSeconds}. */
+    /**
+     * Warms the stack up over {@code rampSeconds} from {@code rampFromFraction} of the full rate (a tenth) to the
+     * full rate, then holds it for {@code durationSeconds}.
+     */
     private static io.gatling.javaapi.core.OpenInjectionStep[] ramped(double perSecond) {
         return new io.gatling.javaapi.core.OpenInjectionStep[] {
-                rampUsersPerSec(perSecond / 10).to(perSecond).during(PerfSettings.RAMP),
+                rampUsersPerSec(perSecond * RAMP_FROM).to(perSecond).during(PerfSettings.RAMP),
                 constantUsersPerSec(perSecond).during(PerfSettings.DURATION)};
     }
 
