@@ -37,15 +37,18 @@ jar_of() { printf '%s/%s/target/%s.jar\n' "$ROOT" "$1" "$1"; }
 
 # jvm_flags NAME -> JVM flags for a 2-core, small-memory box: the serial collector has the least overhead for
 # heaps this size, and a fixed maximum keeps three services and the load generator within memory.
-# The store-service's Argon2id hashes allocate a 19 MiB array each: in a small young generation those go straight
-# to the old one and force a full collection every few seconds under login load (hash queues then miss deadlines,
-# seen in ops/drills/redis-failover); a full-size heap with half of it young lets them die young.
+# The store-service runs G1 on its whole heap: each Argon2id hash holds 19 MiB of blocks while it runs, so young
+# collections keep finding hashes in flight and promote them, and the serial collector then needed a full
+# collection every 3 s (47 to 65 of up to 0.5 s in a 3-minute drill); G1 reclaims the old regions in its young
+# pauses (no full collection, longest pause 92 ms; ops/README.md, "JVM flags").
 jvm_flags() {
   local heap=${AUTHGW_HEAP:-384m}
   local sizing=(-Xms64m "-Xmx$heap")
-  [[ ${1:-} == store-service ]] && sizing=("-Xms$heap" "-Xmx$heap" -XX:NewRatio=1 -XX:SurvivorRatio=4)
-  # AUTHGW_GC=Parallel or G1 runs another collector, for comparisons (perf/README.md, "Collectors").
-  local flags=("-XX:+Use${AUTHGW_GC:-Serial}GC" "${sizing[@]}" -XX:+ExitOnOutOfMemoryError)
+  local gc=Serial
+  [[ ${1:-} == store-service ]] && { sizing=("-Xms$heap" "-Xmx$heap"); gc=G1; }
+  # AUTHGW_GC=Serial, Parallel or G1 runs that collector in all three, for comparisons (perf/README.md, "Collectors").
+  gc=${AUTHGW_GC:-$gc}
+  local flags=("-XX:+Use${gc}GC" "${sizing[@]}" -XX:+ExitOnOutOfMemoryError)
   if ((JAVA_MAJOR >= 24)); then
     flags+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
   fi
