@@ -36,7 +36,9 @@ port_open() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
-# free_port_from START -> the first port from START on that nothing listens on
+# free_port_from START -> the first port from START on that nothing listens on. Callers start below 32768: Linux
+# gives ports 32768-60999 to outgoing connections, and one held that way cannot be bound although nothing listens on
+# it (the Redis failover drill's master failed to start on 56380 so).
 free_port_from() {
   local port=$1
   while port_open 127.0.0.1 "$port"; do

@@ -54,7 +54,7 @@ start_private_postgres() {
   fi
   if port_open 127.0.0.1 "$port"; then
     note "127.0.0.1:$port answers but not as a passwordless postgres user; starting a private PostgreSQL"
-    port=$(free_port_from 55432)
+    port=$(free_port_from 15432)
   fi
   if [[ $(id -u) -eq 0 ]] && ! id postgres >/dev/null 2>&1; then
     useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres

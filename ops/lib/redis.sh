@@ -32,7 +32,7 @@ ensure_redis() {
   command -v redis-server >/dev/null 2>&1 || apt_install redis-server
   if port_open 127.0.0.1 "$port"; then
     note "127.0.0.1:$port is taken by something that is not Redis; starting a private Redis"
-    port=$(free_port_from 56379)
+    port=$(free_port_from 16379)
   fi
   step "starting a private Redis on 127.0.0.1:$port"
   mkdir -p "$RUN_DIR/redis"

@@ -22,7 +22,7 @@ ensure_redis_ha() {
   command -v redis-server >/dev/null 2>&1 || apt_install redis-server
   mkdir -p "$HA_DIR"
   local master replica1 replica2 port list="" i
-  master=$(free_port_from 56380)
+  master=$(free_port_from 16380)
   step "starting Redis HA: master on $master"
   ha_start master "$master" --save "" --appendonly no
   replica1=$(free_port_from $((master + 1)))
