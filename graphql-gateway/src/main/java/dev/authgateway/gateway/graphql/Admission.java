@@ -91,9 +91,9 @@ final class Admission {
     }
 
     /**
-     * A permit for the operation, to be released with {@link LimitAlgorithm.Token#success()} (or {@code dropped()}
-     * when it overran), or empty when its kind is at its limit and its queue is full or the wait ran out. Always a
-     * permit when admission is off.
+     * A permit for the operation, to be released with {@link LimitAlgorithm.Token#success()} (through
+     * {@code LimitTokens.overran} when it overran), or empty when its kind is at its limit and its queue is full or
+     * the wait ran out. Always a permit when admission is off.
      */
     Optional<LimitAlgorithm.Token> admit(String query, String operationName) {
         if (credentials == null) {

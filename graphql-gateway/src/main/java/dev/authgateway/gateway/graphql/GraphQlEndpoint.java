@@ -10,6 +10,7 @@ import dev.authgateway.gateway.domain.AccessTokens;
 import dev.authgateway.gateway.domain.Accounts;
 import dev.authgateway.gateway.domain.RequestOrigin;
 import dev.authgateway.support.config.Required;
+import dev.authgateway.support.faults.LimitTokens;
 import dev.authgateway.support.grpc.RequestDeadline;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -198,7 +199,7 @@ public final class GraphQlEndpoint implements HttpService {
             throw e;
         }
         if (run.expired()) {
-            permit.get().dropped();
+            LimitTokens.overran(permit.get());
             return new Outcome(EdgeError.TIMEOUT, false, EdgeError.TIMEOUT.body(
                     "the operation took longer than " + limits.timeout().toMillis() + " ms"));
         }

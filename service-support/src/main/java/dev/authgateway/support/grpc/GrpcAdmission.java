@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.authgateway.support.config.Required;
+import dev.authgateway.support.faults.LimitTokens;
 import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -92,7 +93,7 @@ public final class GrpcAdmission implements ServerInterceptor {
         void closed(Status status) {
             if (done.compareAndSet(false, true)) {
                 if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-                    token.dropped();
+                    LimitTokens.overran(token);
                 } else {
                     token.success();
                 }
