@@ -61,7 +61,7 @@ public final class GrpcAdmission implements ServerInterceptor {
         ServerCall<Q, A> releasing = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
             @Override
             public void close(Status status, Metadata trailers) {
-                release.closed(status);
+                release.closed();
                 super.close(status, trailers);
             }
         };
@@ -82,21 +82,18 @@ public final class GrpcAdmission implements ServerInterceptor {
     }
 
     /**
-     * The permit goes back once. A call that ran past its caller's deadline counts against the limit; one the caller
-     * cancelled says nothing about this service's speed.
+     * The permit goes back once. A call that ended, one past its caller's deadline too ({@link LimitTokens#overran}
+     * says why not {@code dropped()}), is a sample of its run time, which shrinks the limit when it was past the
+     * limit's timeout; one the caller cancelled says nothing about this service's speed.
      */
     private record Release(LimitAlgorithm.Token token, AtomicBoolean done) {
         Release(LimitAlgorithm.Token token) {
             this(token, new AtomicBoolean());
         }
 
-        void closed(Status status) {
+        void closed() {
             if (done.compareAndSet(false, true)) {
-                if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-                    LimitTokens.overran(token);
-                } else {
-                    token.success();
-                }
+                token.success();
             }
         }
 
